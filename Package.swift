@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: rectify (CLI) → RectifyCore → leaf modules
+// (RectifyMarkdown, RectifyFrontMatter, RectifyTheme) → CCmarkGFM (the C library).
+let package = Package(
+    name: "Rectify",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rectify", targets: ["rectify"]),
+        .library(name: "RectifyCore", targets: ["RectifyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CAtomicSwap"),
+        .target(name: "RectifyMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "RectifyFrontMatter", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RectifyTheme", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "RectifyCore",
+            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "CAtomicSwap"]
+        ),
+        .executableTarget(
+            name: "rectify",
+            dependencies: ["RectifyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "RectifyMarkdownTests", dependencies: ["RectifyMarkdown"]),
+        .testTarget(
+            name: "RectifyCoreTests",
+            dependencies: ["RectifyCore", "RectifyFrontMatter"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What to build, from where, into where, and against which date.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    /// The content folder as the user named it, used in messages (`content/items/…`).
+    public var contentDisplay: String
+    public var themeDirectory: URL
+    public var outputDirectory: URL
+    /// The date the site reports against ("data as of").
+    public var asOf: Day
+
+    public init(contentDirectory: URL, contentDisplay: String? = nil, themeDirectory: URL, outputDirectory: URL, asOf: Day) {
+        self.contentDirectory = contentDirectory
+        self.contentDisplay = contentDisplay ?? contentDirectory.path
+        self.themeDirectory = themeDirectory
+        self.outputDirectory = outputDirectory
+        self.asOf = asOf
+    }
+}
+
+extension Day {
+    /// Today in the machine's time zone.
+    public static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

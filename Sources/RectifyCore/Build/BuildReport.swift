@@ -1,0 +1,13 @@
+/// What a finished build did: counts, warnings, and the time each step took.
+public struct BuildReport: Sendable {
+    public struct StepTiming: Sendable {
+        public let name: String
+        public let duration: Duration
+    }
+
+    public var items = 0
+    public var pages = 0
+    public var filesWritten = 0
+    public var warnings: [Diagnostic] = []
+    public var timings: [StepTiming] = []
+}

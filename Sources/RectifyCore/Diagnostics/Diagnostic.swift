@@ -1,0 +1,46 @@
+/// One problem found in the content or theme: `file:line: message`.
+public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public let file: String
+    public let line: Int?
+    public let message: String
+    public let severity: Severity
+
+    public init(file: String, line: Int?, message: String, severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.severity = severity
+    }
+
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return NaturalOrder.areInIncreasingOrder(lhs.file, rhs.file) }
+        if lhs.line != rhs.line { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+        return lhs.message < rhs.message
+    }
+}
+
+/// Gathers every problem of a run, so that one run reports them all.
+final class DiagnosticLog {
+    private(set) var entries: [Diagnostic] = []
+
+    var errors: [Diagnostic] { entries.filter { $0.severity == .error } }
+    var warnings: [Diagnostic] { entries.filter { $0.severity == .warning } }
+
+    func error(_ file: String, _ line: Int?, _ message: String) {
+        entries.append(Diagnostic(file: file, line: line, message: message))
+    }
+
+    func warning(_ file: String, _ line: Int?, _ message: String) {
+        entries.append(Diagnostic(file: file, line: line, message: message, severity: .warning))
+    }
+}

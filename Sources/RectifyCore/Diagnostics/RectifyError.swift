@@ -1,0 +1,22 @@
+/// Why a build or check did not succeed. The CLI prints it once and exits non-zero.
+public enum RectifyError: Error, Sendable, CustomStringConvertible {
+    /// The content has problems; every one of them is listed, sorted by file and line.
+    case invalidContent([Diagnostic])
+    /// A file or folder could not be read or written.
+    case io(path: String, reason: String)
+    /// Another build holds the output lock.
+    case outputLocked(path: String)
+
+    public var description: String {
+        switch self {
+        case .invalidContent(let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let lines = diagnostics.sorted().map(\.description)
+            return (lines + ["\(errors) error\(errors == 1 ? "" : "s") found; nothing was written."]).joined(separator: "\n")
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        case .outputLocked(let path):
+            return "\(path): another build is writing this output folder"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import RectifyFrontMatter
+
+/// Reads a content folder: `site.yml`, `items/*.md`, `pages/*.md` and `files/`.
+///
+/// Every problem in every file is gathered; if any is an error, loading throws them all.
+public struct ContentLoader {
+    /// Files larger than this are rejected before parsing.
+    public static let maximumFileSize = 1 << 20
+
+    public let directory: URL
+    /// How paths are shown in messages: the content folder as the user named it.
+    public let displayRoot: String
+    /// Languages the theme has labels for.
+    public let languages: [String]
+
+    public init(directory: URL, displayRoot: String, languages: [String]) {
+        self.directory = directory
+        self.displayRoot = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+        self.languages = languages
+    }
+
+    /// The loaded content, and the warnings found on the way.
+    public func load() throws(RectifyError) -> (Content, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let siteFile = display("site.yml")
+        guard let siteText = read("site.yml", log: log) else { throw .invalidContent(log.entries) }
+        let config: SiteConfig?
+        do {
+            config = SiteConfig.load(try YAMLDocument.parse(siteText), file: siteFile, languages: languages, log: log)
+        } catch {
+            log.error(siteFile, error.line, error.message)
+            config = nil
+        }
+        guard let config else { throw .invalidContent(log.entries) }
+
+        var items: [Item] = []
+        var firstFileOfID: [String: String] = [:]
+        for name in markdownFiles(in: "items", log: log) {
+            let file = display("items/\(name)")
+            guard let document = document("items/\(name)", log: log),
+                  let item = Item.load(document, file: file, config: config, log: log) else { continue }
+            if let other = firstFileOfID[item.id] {
+                log.error(file, document.frontMatter["id"]?.value.line, "duplicate id \"\(item.id)\" (also in \(other))")
+                continue
+            }
+            firstFileOfID[item.id] = file
+            items.append(item)
+        }
+        var pages: [Page] = []
+        for name in markdownFiles(in: "pages", log: log) {
+            guard let document = document("pages/\(name)", log: log),
+                  let page = Page.load(document, name: String(name.dropLast(3)), file: display("pages/\(name)"), log: log) else { continue }
+            pages.append(page)
+        }
+        let files = attachmentFiles(log: log)
+        guard log.errors.isEmpty else { throw .invalidContent(log.entries) }
+        items.sort { NaturalOrder.areInIncreasingOrder($0.id, $1.id) }
+        pages.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
+        return (Content(config: config, items: items, pages: pages, files: files), log.entries)
+    }
+
+    private func display(_ relative: String) -> String { "\(displayRoot)/\(relative)" }
+
+    private func url(_ relative: String) -> URL { directory.appending(path: relative) }
+
+    /// The file's text, or nil with the problem logged (missing, too large, not UTF-8,
+    /// or a symbolic link that leads outside the content folder).
+    private func read(_ relative: String, log: DiagnosticLog) -> String? {
+        let file = display(relative)
+        let url = url(relative)
+        guard isInsideContent(url) else {
+            log.error(file, nil, "symbolic link leads outside the content folder; it is not followed")
+            return nil
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+            log.error(file, nil, "file not found")
+            return nil
+        }
+        if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+            log.error(file, nil, "file is \(size) bytes, over the limit of \(Self.maximumFileSize) bytes")
+            return nil
+        }
+        do {
+            return try SourceText.decode(try Data(contentsOf: url))
+        } catch let error as FrontMatterError {
+            log.error(file, error.line, error.message)
+        } catch {
+            log.error(file, nil, "cannot read file: \(error.localizedDescription)")
+        }
+        return nil
+    }
+
+    private func document(_ relative: String, log: DiagnosticLog) -> MarkdownDocument? {
+        guard let text = read(relative, log: log) else { return nil }
+        do {
+            return try MarkdownDocument(parsing: text)
+        } catch {
+            log.error(display(relative), error.line, error.message)
+            return nil
+        }
+    }
+
+    /// The `*.md` file names in a subfolder, sorted; hidden files are skipped.
+    private func markdownFiles(in folder: String, log: DiagnosticLog) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url(folder).path) else { return [] }
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
+    }
+
+    /// Every regular file under `files/`, relative to it, sorted.
+    private func attachmentFiles(log: DiagnosticLog) -> [String] {
+        let root = url("files")
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
+        let prefix = root.standardizedFileURL.path + "/"
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            let relative = url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
+            if url.lastPathComponent.hasPrefix(".") { continue }
+            guard isInsideContent(url) else {
+                log.error(display("files/\(relative)"), nil, "symbolic link leads outside the content folder; it is not followed")
+                continue
+            }
+            if (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+
+    private func isInsideContent(_ url: URL) -> Bool {
+        let root = directory.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+        return url.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root)
+    }
+}

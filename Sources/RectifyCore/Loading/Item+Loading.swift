@@ -1,0 +1,64 @@
+import RectifyFrontMatter
+
+extension Item {
+    static let knownKeys = ["id", "title", "category", "group", "status", "leader", "department", "deadline", "measures", "updates"]
+
+    /// Reads one item file's front matter against the site's keys; nil if it had errors.
+    static func load(_ document: MarkdownDocument, file: String, config: SiteConfig, log: DiagnosticLog) -> Item? {
+        let errorsBefore = log.errors.count
+        let fields = FieldReader(node: document.frontMatter, file: file, log: log)
+        fields.warnUnknownKeys(knownKeys)
+
+        let id = fields.text("id")
+        if let id, !Identifier.isValid(id) {
+            log.error(file, document.frontMatter["id"]?.value.line, "id \"\(id)\" must use only \(Identifier.rule)")
+        }
+        let title = fields.text("title")
+        let category = fields.text("category")
+        if let category, config.category(category) == nil {
+            log.error(file, document.frontMatter["category"]?.value.line,
+                      "unknown category \"\(category)\" (expected one of: \(config.categories.map(\.key).joined(separator: ", ")))")
+        }
+        let group = fields.text("group")
+        if let group, let category = category.flatMap(config.category), !category.groups.contains(where: { $0.key == group }) {
+            log.error(file, document.frontMatter["group"]?.value.line,
+                      "unknown group \"\(group)\" in category \"\(category.key)\" (expected one of: \(category.groups.map(\.key).joined(separator: ", ")))")
+        }
+        let status = fields.text("status")
+        if let status { checkStatus(status, line: document.frontMatter["status"]?.value.line, file: file, config: config, log: log) }
+        let leader = fields.text("leader")
+        let department = fields.text("department")
+        let deadline = fields.day("deadline")
+        let measures = fields.optionalText("measures")
+        let updates = loadUpdates(fields, config: config)
+
+        guard log.errors.count == errorsBefore, let id, let title, let category, let group, let status,
+              let leader, let department, let deadline else { return nil }
+        return Item(
+            id: id, title: title, category: category, group: group, status: status,
+            leader: leader, department: department, deadline: deadline, measures: measures,
+            updates: updates.sorted { $0.date < $1.date },
+            source: SourceFile(displayPath: file, body: document.body, bodyStartLine: document.bodyStartLine))
+    }
+
+    private static func loadUpdates(_ fields: FieldReader, config: SiteConfig) -> [Update] {
+        var updates: [Update] = []
+        for node in fields.list("updates") ?? [] {
+            guard let entry = fields.element(node, of: "updates") else { continue }
+            entry.warnUnknownKeys(["date", "note", "status"])
+            let date = entry.day("date")
+            let note = entry.text("note")
+            let status = entry.optionalText("status")
+            if let status {
+                checkStatus(status, line: node["status"]?.value.line, file: fields.file, config: config, log: fields.log)
+            }
+            if let date, let note { updates.append(Update(date: date, note: note, status: status)) }
+        }
+        return updates
+    }
+
+    private static func checkStatus(_ status: String, line: Int?, file: String, config: SiteConfig, log: DiagnosticLog) {
+        guard config.status(status) == nil else { return }
+        log.error(file, line, "unknown status \"\(status)\" (expected one of: \(config.statuses.map(\.key).joined(separator: ", ")))")
+    }
+}

@@ -1,0 +1,90 @@
+import RectifyFrontMatter
+
+extension SiteConfig {
+    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days"]
+
+    /// Reads `site.yml`; logs every problem and returns nil if any was an error.
+    static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
+        let errorsBefore = log.errors.count
+        guard node.entries != nil else {
+            log.error(file, node.line, "site.yml must be a mapping of keys to values")
+            return nil
+        }
+        let fields = FieldReader(node: node, file: file, log: log)
+        fields.warnUnknownKeys(knownKeys)
+        let title = fields.text("title")
+        let language = fields.text("language")
+        if let language, !languages.contains(language), let entry = node["language"] {
+            log.error(file, entry.value.line, "unsupported language \"\(language)\" (expected one of: \(languages.joined(separator: ", ")))")
+        }
+        var warningDays = 10
+        if let entry = node["warning_days"] {
+            if let text = fields.text(entry), let days = Int(text), days >= 0 {
+                warningDays = days
+            } else {
+                log.error(file, entry.value.line, "\"warning_days\" must be a whole number of days")
+            }
+        }
+        let statuses = loadStatuses(fields, log: log)
+        let categories = loadCategories(fields, log: log)
+        guard log.errors.count == errorsBefore, let title, let language else { return nil }
+        return SiteConfig(
+            title: title, language: language,
+            description: fields.optionalText("description"), notice: fields.optionalText("notice"),
+            statuses: statuses, categories: categories, warningDays: warningDays)
+    }
+
+    private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {
+        guard let list = fields.list("statuses") else {
+            if fields.node["statuses"] == nil { log.error(fields.file, fields.node.line, "missing required field \"statuses\"") }
+            return []
+        }
+        if list.isEmpty { log.error(fields.file, fields.node["statuses"]?.keyLine, "\"statuses\" must list at least one status") }
+        var statuses: [Status] = []
+        for node in list {
+            guard let entry = fields.element(node, of: "statuses") else { continue }
+            entry.warnUnknownKeys(["key", "label", "done"])
+            guard let key = key(entry, seen: statuses.map(\.key), what: "status"), let label = entry.text("label") else { continue }
+            statuses.append(Status(key: key, label: label, isDone: entry.bool("done")))
+        }
+        return statuses
+    }
+
+    private static func loadCategories(_ fields: FieldReader, log: DiagnosticLog) -> [Category] {
+        guard let list = fields.list("categories") else {
+            if fields.node["categories"] == nil { log.error(fields.file, fields.node.line, "missing required field \"categories\"") }
+            return []
+        }
+        var categories: [Category] = []
+        for node in list {
+            guard let entry = fields.element(node, of: "categories") else { continue }
+            entry.warnUnknownKeys(["key", "title", "groups"])
+            guard let key = key(entry, seen: categories.map(\.key), what: "category"), let title = entry.text("title") else { continue }
+            var groups: [Group] = []
+            for groupNode in entry.list("groups") ?? [] {
+                guard let group = entry.element(groupNode, of: "groups") else { continue }
+                group.warnUnknownKeys(["key", "title"])
+                guard let groupKey = self.key(group, seen: groups.map(\.key), what: "group"), let groupTitle = group.text("title") else { continue }
+                groups.append(Group(key: groupKey, title: groupTitle))
+            }
+            if groups.isEmpty { log.error(entry.file, entry.node.line, "category \"\(key)\" must list at least one group under \"groups\"") }
+            categories.append(Category(key: key, title: title, groups: groups))
+        }
+        return categories
+    }
+
+    /// A `key` field: a valid identifier not used before in the same list.
+    private static func key(_ entry: FieldReader, seen: [String], what: String) -> String? {
+        guard let key = entry.text("key") else { return nil }
+        let line = entry.node["key"]?.value.line
+        guard Identifier.isValid(key) else {
+            entry.log.error(entry.file, line, "\(what) key \"\(key)\" must use only \(Identifier.rule)")
+            return nil
+        }
+        guard !seen.contains(key) else {
+            entry.log.error(entry.file, line, "duplicate \(what) key \"\(key)\"")
+            return nil
+        }
+        return key
+    }
+}

@@ -1,0 +1,37 @@
+/// Where an item stands against its deadline on the as-of date (三色预警).
+public enum DeadlineState: String, Sendable, CaseIterable {
+    case completedOnTime = "completed-on-time"
+    case completedLate = "completed-late"
+    case onTrack = "on-track"
+    case dueSoon = "due-soon"
+    case overdue = "overdue"
+
+    /// The warning colour: green, yellow or red.
+    public var colour: String {
+        switch self {
+        case .completedOnTime, .onTrack: return "green"
+        case .dueSoon: return "yellow"
+        case .completedLate, .overdue: return "red"
+        }
+    }
+
+    /// The state of `item` on `asOf`.
+    ///
+    /// A completed item is late when the update that last moved it to a done status is
+    /// dated after the deadline; with no such update it counts as completed on time.
+    /// An open item is overdue from the day after its deadline, and due soon from
+    /// `warningDays` days before it up to and including the deadline itself.
+    public static func of(_ item: Item, in config: SiteConfig, asOf: Day) -> DeadlineState {
+        if config.status(item.status)?.isDone == true {
+            let completion = item.updates.last { update in
+                update.status.flatMap { config.status($0)?.isDone } == true
+            }
+            if let completion, completion.date > item.deadline { return .completedLate }
+            return .completedOnTime
+        }
+        let daysLeft = asOf.days(until: item.deadline)
+        if daysLeft < 0 { return .overdue }
+        if daysLeft <= config.warningDays { return .dueSoon }
+        return .onTrack
+    }
+}

@@ -1,0 +1,48 @@
+/// Orders identifiers the way people read them: runs of digits compare as numbers,
+/// so `1.2.9` comes before `1.2.10`, and `A2` before `A10`.
+public enum NaturalOrder {
+    public static func areInIncreasingOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let left = chunks(lhs), right = chunks(rhs)
+        for (a, b) in zip(left, right) where a != b {
+            return a < b
+        }
+        if left.count != right.count { return left.count < right.count }
+        return lhs < rhs
+    }
+
+    private enum Chunk: Comparable {
+        // Numbers sort before text at the same position.
+        case number(digits: String)
+        case text(String)
+
+        static func < (lhs: Chunk, rhs: Chunk) -> Bool {
+            switch (lhs, rhs) {
+            case (.number(let a), .number(let b)):
+                let x = a.drop { $0 == "0" }, y = b.drop { $0 == "0" }
+                if x.count != y.count { return x.count < y.count }
+                if x != y { return x < y }
+                return a.count < b.count
+            case (.number, .text): return true
+            case (.text, .number): return false
+            case (.text(let a), .text(let b)): return a < b
+            }
+        }
+    }
+
+    private static func chunks(_ text: String) -> [Chunk] {
+        var result: [Chunk] = []
+        var current = ""
+        var inDigits = false
+        for character in text {
+            let isDigit = character.isASCII && character.isNumber
+            if !current.isEmpty && isDigit != inDigits {
+                result.append(inDigits ? .number(digits: current) : .text(current))
+                current = ""
+            }
+            inDigits = isDigit
+            current.append(character)
+        }
+        if !current.isEmpty { result.append(inDigits ? .number(digits: current) : .text(current)) }
+        return result
+    }
+}

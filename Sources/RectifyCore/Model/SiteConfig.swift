@@ -1,0 +1,34 @@
+/// `content/site.yml`: the site's title, language, statuses and categories.
+public struct SiteConfig: Sendable {
+    public struct Status: Sendable {
+        public let key: String
+        public let label: String
+        /// True for statuses that count as completed.
+        public let isDone: Bool
+    }
+
+    public struct Group: Sendable {
+        public let key: String
+        public let title: String
+    }
+
+    public struct Category: Sendable {
+        public let key: String
+        public let title: String
+        public let groups: [Group]
+    }
+
+    public let title: String
+    /// `zh-CN` or `en`: the label set the theme prints.
+    public let language: String
+    public let description: String?
+    /// A remark shown in every page's footer (e.g. that the data are examples).
+    public let notice: String?
+    public let statuses: [Status]
+    public let categories: [Category]
+    /// Items due within this many days are "due soon" (yellow).
+    public let warningDays: Int
+
+    public func status(_ key: String) -> Status? { statuses.first { $0.key == key } }
+    public func category(_ key: String) -> Category? { categories.first { $0.key == key } }
+}

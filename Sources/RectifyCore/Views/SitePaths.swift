@@ -1,0 +1,18 @@
+/// Where each page lives in the output. Paths are ASCII, built from IDs and keys,
+/// and always end in `index.html` so that links work from `file://` too.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let ledger = "ledger/index.html"
+    public static let stylesheet = "static/style.css"
+
+    public static func item(_ id: String) -> String { "items/\(id)/index.html" }
+    public static func category(_ key: String) -> String { "categories/\(key)/index.html" }
+    public static func status(_ key: String) -> String { "status/\(key)/index.html" }
+    public static func page(_ name: String) -> String { "pages/\(name)/index.html" }
+    public static func attachment(_ relative: String) -> String { "files/\(relative)" }
+
+    /// The relative prefix from a page at `path` back to the site root (`../../`).
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
