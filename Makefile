@@ -1,0 +1,27 @@
+# Quick start: `make site` builds the tool and renders content/ into public/;
+# `make test` runs every test. Both install what is missing first.
+
+SWIFT        ?= swift
+CONFIG       ?= release
+RECTIFY      := .build/$(CONFIG)/rectify
+AS_OF        ?=
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+
+.PHONY: site test build deps clean
+
+deps:
+	@scripts/install-packages.sh $(BUILD_PACKAGES)
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product rectify
+
+site: build
+	$(RECTIFY) build --content content --theme theme --output public $(if $(AS_OF),--as-of $(AS_OF))
+
+# One release build serves both the tool and the tests.
+test: deps
+	$(SWIFT) build -c $(CONFIG) --build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
+
+clean:
+	rm -rf .build
