@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The `rectify` executable as a user runs it: exit codes and what it prints.
+@Suite struct CLITests {
+    @Test func buildPrintsASummaryAndExitsZero() throws {
+        let folder = try TemporaryFolder()
+        let result = try Rectify.run(["build", "--content", Rectify.repository.appending(path: "content").path,
+                                      "--theme", Rectify.repository.appending(path: "theme").path,
+                                      "--output", folder.url.appending(path: "out").path, "--as-of", "2026-11-26"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Built 26 items"))
+        #expect(result.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appending(path: "out/items/3.3.2/index.html").path))
+    }
+
+    @Test func badContentPrintsFileAndLineOnStderrAndExitsOne() throws {
+        let folder = try TemporaryFolder()
+        let content = folder.url.appending(path: "content")
+        try FileManager.default.copyItem(at: Rectify.repository.appending(path: "content"), to: content)
+        let item = content.appending(path: "items/1.2.3.md")
+        let text = try String(contentsOf: item, encoding: .utf8).replacingOccurrences(of: "status: pending", with: "status: doing")
+        try text.write(to: item, atomically: true, encoding: .utf8)
+        let result = try Rectify.run(["build", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                      "--output", folder.url.appending(path: "out").path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(content.path)/items/1.2.3.md:6: unknown status "doing" (expected one of: pending, in_progress, done, ongoing)
+            1 error found; nothing was written.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appending(path: "out").path))
+    }
+
+    @Test func aBadAsOfDateIsAUsageError() throws {
+        let result = try Rectify.run(["build", "--as-of", "2026-02-30"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--as-of"))
+    }
+}
+
+enum Rectify {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `rectify` built beside this test bundle.
+    static var executable: URL {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [products, products.deletingLastPathComponent()] {
+            let url = candidate.appending(path: "rectify")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return repository.appending(path: ".build/release/rectify")
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+final class TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appending(path: "rectify-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
