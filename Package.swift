@@ -34,7 +34,7 @@ let package = Package(
             dependencies: ["RectifyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RectifyMarkdownTests", dependencies: ["RectifyMarkdown"]),
-        .testTarget(name: "RectifyCLITests", dependencies: ["rectify"]),
+        .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyMarkdown"]),
         .testTarget(
             name: "RectifyCoreTests",
             dependencies: ["RectifyCore", "RectifyFrontMatter"],

@@ -16,16 +16,22 @@ public struct MarkdownRenderer: Sendable {
         options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
     }
 
+    /// The HTML of one document.
     public func render(_ markdown: String) -> String {
+        renderDocument(markdown).html
+    }
+
+    /// The HTML of one document and the destinations of its links and images.
+    public func renderDocument(_ markdown: String) -> RenderedMarkdown {
         var text = markdown
         return text.withUTF8 { bytes in
             CmarkLock.withLock { renderLocked(bytes) }
         }
     }
 
-    private func renderLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private func renderLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", links: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -35,12 +41,46 @@ public struct MarkdownRenderer: Sendable {
         bytes.withMemoryRebound(to: CChar.self) { chars in
             cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", links: []) }
         defer { cmark_node_free(document) }
+        let links = Self.links(in: document)
+        let slugs = HeadingAnchors.slugs(in: document)
         // The parser owns this extension list: it must not be freed here.
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let html = cmark_render_html(document, options, extensions) else { return "" }
+        guard let html = cmark_render_html(document, options, extensions) else { return RenderedMarkdown(html: "", links: links) }
         defer { free(html) }
-        return String(cString: html)
+        return RenderedMarkdown(html: HeadingAnchors.inject(slugs, into: String(cString: html)), links: links)
+    }
+
+    /// Link and image destinations, each with the start line of its nearest block.
+    private static func links(in document: OpaquePointer) -> [RenderedMarkdown.Link] {
+        var links: [RenderedMarkdown.Link] = []
+        guard let iterator = cmark_iter_new(document) else { return links }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            var block: OpaquePointer? = node
+            while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+            links.append(RenderedMarkdown.Link(url: String(cString: url), line: Int(block.map { cmark_node_get_start_line($0) } ?? 1)))
+        }
+        return links
+    }
+}
+
+extension MarkdownRenderer: MarkdownRendering {
+    /// Renders in this process, one document after another. Enforces the size limits but,
+    /// unlike `ProcessRenderPool`, cannot stop a slow document or survive a crash.
+    public func render(_ documents: [String]) -> [Result<RenderedMarkdown, RenderFailure>] {
+        documents.map { markdown in
+            let size = markdown.utf8.count
+            if size > RenderLimits.maximumInputBytes { return .failure(.inputTooLarge(bytes: size)) }
+            let rendered = renderDocument(markdown)
+            if let failure = RenderLimits().check(input: size, output: rendered.html.utf8.count) { return .failure(failure) }
+            return .success(rendered)
+        }
     }
 }

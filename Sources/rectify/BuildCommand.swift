@@ -19,9 +19,11 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: site.contentURL, contentDisplay: site.content, themeDirectory: site.themeURL,
             outputDirectory: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf ?? .today())
+        options.workerExecutable = currentExecutable
+        options.renderTimeout = site.renderTimeout
         let builder = SiteBuilder(options: options)
         let report = try Console.run { () throws(RectifyError) in try builder.build() }
         for warning in report.warnings.sorted() { Console.error(warning.description) }

@@ -5,6 +5,6 @@ struct Rectify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectify",
         abstract: "Publishes the progress of rectification work as a static website.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RenderWorkerCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -10,6 +10,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The theme folder: templates/, i18n/, static/.")
     var theme = "theme"
 
+    @Option(name: .customLong("render-timeout"), help: "Seconds one Markdown file may take to render before it is stopped and reported.")
+    var renderTimeout: Double = 2
+
     var contentURL: URL { URL(fileURLWithPath: content, isDirectory: true) }
     var themeURL: URL { URL(fileURLWithPath: theme, isDirectory: true) }
 }
@@ -17,3 +20,6 @@ struct SiteOptions: ParsableArguments {
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
+
+/// This program, started again as `rectify render-worker` to render Markdown.
+let currentExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

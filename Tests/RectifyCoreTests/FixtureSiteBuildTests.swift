@@ -57,7 +57,7 @@ import RectifyCore
         for text in ["<dt>编号</dt><dd>1.2</dd>", "<dt>所属方面</dt><dd>第一方面</dd>", "<dt>问题类别</dt><dd>第一类</dd>",
                      "<dt>责任领导</dt><dd>张某某</dd>", "<dt>责任单位</dt><dd>办公室</dd>",
                      "<time datetime=\"2026-03-31\">2026-03-31</time>", "<dt>整改措施</dt><dd>修订学习制度</dd>",
-                     "<h2>问题表现</h2>", "学习<strong>不深入</strong>。", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                     "<h2 id=\"问题表现\">问题表现</h2>", "学习<strong>不深入</strong>。", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                      "<time datetime=\"2026-03-30\">2026-03-30</time> <span class=\"status-change\">状态变更为 已完成</span><p>修订完成。</p>"] {
             #expect(page.contains(text), "item page lacks \(text)")
         }
@@ -101,7 +101,7 @@ import RectifyCore
         let page = try site.page("pages/causes/index.html")
         #expect(page.contains("统计截至 <time datetime=\"2026-04-01\">2026-04-01</time>"))
         #expect(page.contains("<p class=\"notice\">示例数据</p>"))
-        #expect(page.contains("<h2>思想认识不到位</h2>"))
+        #expect(page.contains("<h2 id=\"思想认识不到位\">思想认识不到位</h2>"))
     }
 
     @Test func stylesheetHasACJKFontStackAndPrintRules() throws {

@@ -61,7 +61,17 @@ import RectifyMarkdown
     }
 
     @Test func headingsAndEmphasisInChinese() {
-        #expect(renderer.render("## 整改措施\n\n**加强**学习。") == "<h2>整改措施</h2>\n<p><strong>加强</strong>学习。</p>\n")
+        #expect(renderer.render("## 整改措施\n\n**加强**学习。") == "<h2 id=\"整改措施\">整改措施</h2>\n<p><strong>加强</strong>学习。</p>\n")
+    }
+
+    @Test func headingsGetAnchorsLikeGitHub() {
+        #expect(renderer.render("# （一）抓思想 学习\n\n## Step `two`!\n\n## Step two\n\n```\n<h2>不是标题</h2>\n```\n")
+            == "<h1 id=\"一抓思想-学习\">（一）抓思想 学习</h1>\n<h2 id=\"step-two\">Step <code>two</code>!</h2>\n<h2 id=\"step-two-1\">Step two</h2>\n<pre><code>&lt;h2&gt;不是标题&lt;/h2&gt;\n</code></pre>\n")
+    }
+
+    @Test func linksAreReportedWithTheirLines() {
+        let rendered = renderer.renderDocument("第一段 [甲](a.html)\n\n- 列表\n- 项 ![图](img/b.png)\n")
+        #expect(rendered.links == [.init(url: "a.html", line: 1), .init(url: "img/b.png", line: 4)])
     }
 
     /// The C library is not thread-safe; the renderer serialises calls, so renders from

@@ -9,6 +9,11 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: URL
     /// The date the site reports against ("data as of").
     public var asOf: Day
+    /// How Markdown is rendered: in worker processes of this executable (`rectify
+    /// render-worker`), or, when nil, in this process (no protection from hangs or crashes).
+    public var workerExecutable: URL?
+    /// How long one Markdown file may take to render, in seconds.
+    public var renderTimeout: Double = 2
 
     public init(contentDirectory: URL, contentDisplay: String? = nil, themeDirectory: URL, outputDirectory: URL, asOf: Day) {
         self.contentDirectory = contentDirectory

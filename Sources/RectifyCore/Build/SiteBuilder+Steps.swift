@@ -27,16 +27,41 @@ extension SiteBuilder {
 
     func renderMarkdown() throws(RectifyError) {
         guard let content = state.content, let labels = state.labels else { return }
-        let renderer = MarkdownRenderer()
-        var itemBodies: [String: String] = [:]
-        for item in content.items { itemBodies[item.id] = renderer.render(item.source.body) }
-        var pageBodies: [String: String] = [:]
-        for page in content.pages { pageBodies[page.name] = renderer.render(page.source.body) }
+        let sources = content.items.map(\.source) + content.pages.map(\.source)
+        let results = renderer.render(sources.map(\.body))
+        var failures: [Diagnostic] = []
+        var bodies: [String] = []
+        let pagePaths = content.items.map { SitePaths.item($0.id) } + content.pages.map { SitePaths.page($0.name) }
+        for (source, (result, page)) in zip(sources, zip(results, pagePaths)) {
+            switch result {
+            case .success(let rendered):
+                bodies.append(rendered.html)
+                if !rendered.links.isEmpty { state.links.append((source, page, rendered.links)) }
+            case .failure(let failure):
+                failures.append(Diagnostic(file: source.displayPath, line: source.bodyStartLine, message: failure.description))
+                bodies.append("")
+            }
+        }
+        guard failures.isEmpty else { throw .invalidContent(failures) }
+        let itemBodies = Dictionary(uniqueKeysWithValues: zip(content.items.map(\.id), bodies))
+        let pageBodies = Dictionary(uniqueKeysWithValues: zip(content.pages.map(\.name), bodies.dropFirst(content.items.count)))
         state.views = SiteViews(content: content, labels: labels, asOf: options.asOf, itemBodies: itemBodies, pageBodies: pageBodies)
     }
 
+    /// Worker processes when the build has an executable to start, otherwise this process.
+    var renderer: any MarkdownRendering {
+        guard let executable = options.workerExecutable else { return MarkdownRenderer() }
+        return ProcessRenderPool(command: executable, limits: RenderLimits(timeout: options.renderTimeout))
+    }
+
     func openOutput() throws(RectifyError) {
-        state.writer = try OutputWriter(output: options.outputDirectory)
+        let staging = try OutputWriter(output: options.outputDirectory)
+        state.staging = staging
+        state.writer = staging
+    }
+
+    func openDryRun() throws(RectifyError) {
+        state.writer = DryRunOutput()
     }
 
     func writeItemPages() throws(RectifyError) {
@@ -81,6 +106,7 @@ extension SiteBuilder {
         guard let theme = state.theme, let writer = state.writer else { return }
         for relative in Self.files(under: theme.staticDirectory) {
             try writer.copy(theme.staticDirectory.appending(path: relative), to: "static/\(relative)")
+            state.anchors["static/\(relative)"] = []
         }
     }
 
@@ -89,14 +115,15 @@ extension SiteBuilder {
         let folder = options.contentDirectory.appending(path: "files", directoryHint: .isDirectory)
         for relative in content.files {
             try writer.copy(folder.appending(path: relative), to: SitePaths.attachment(relative))
+            state.anchors[SitePaths.attachment(relative)] = []
         }
     }
 
     func publish() throws(RectifyError) {
-        guard let writer = state.writer else { return }
-        state.report.filesWritten = writer.filesWritten
-        try writer.publish()
-        state.writer = nil
+        guard let staging = state.staging else { return }
+        state.report.filesWritten = staging.filesWritten
+        try staging.publish()
+        state.staging = nil
     }
 
     private func writePage(_ template: String, _ view: [String: Any], to path: String) throws(RectifyError) {
@@ -108,6 +135,7 @@ extension SiteBuilder {
             throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
         }
         try writer.write(html, to: path)
+        state.anchors[path] = LinkChecker.anchors(in: html)
         state.report.pages += 1
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import RectifyMarkdown
 import RectifyTheme
 
-/// Builds a site: content folder in, output folder out.
+/// Builds a site: content folder in, output folder out; or checks it, writing nothing.
 ///
 /// The build is the list of named steps in `steps`, run in order and timed.
 /// Nothing touches the output folder until the last step swaps the new site in.
@@ -10,20 +10,29 @@ public final class SiteBuilder {
     /// Templates a theme must provide.
     public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger"]
 
+    /// `build` writes the site; `check` runs the same steps into a dry-run output and
+    /// treats broken links and stale items as problems to report.
+    enum Mode {
+        case build
+        case check
+    }
+
     let options: BuildOptions
+    let mode: Mode
     var state = BuildState()
 
-    public init(options: BuildOptions) {
+    public convenience init(options: BuildOptions) {
+        self.init(options: options, mode: .build)
+    }
+
+    init(options: BuildOptions, mode: Mode) {
         self.options = options
+        self.mode = mode
     }
 
     /// The build, step by step.
     var steps: [BuildStep] {
-        [
-            .init("load theme", loadTheme),
-            .init("load content", loadContent),
-            .init("render markdown", renderMarkdown),
-            .init("open output", openOutput),
+        let writing: [BuildStep] = [
             .init("write item pages", writeItemPages),
             .init("write category pages", writeCategoryPages),
             .init("write status pages", writeStatusPages),
@@ -32,14 +41,26 @@ public final class SiteBuilder {
             .init("write home page", writeHomePage),
             .init("copy theme static files", copyStaticFiles),
             .init("copy attachments", copyAttachments),
-            .init("publish output", publish),
+            .init("check links", checkLinks),
         ]
+        switch mode {
+        case .build:
+            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
+                    .init("open output", openOutput)] + writing + [.init("publish output", publish)]
+        case .check:
+            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
+                    .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
+        }
     }
 
     /// Runs every step; `progress` is told each step's name as it starts.
     public func build(progress: (String) -> Void = { _ in }) throws(RectifyError) -> BuildReport {
+        try run(progress: progress)
+    }
+
+    func run(progress: (String) -> Void) throws(RectifyError) -> BuildReport {
         let clock = ContinuousClock()
-        defer { state.writer?.abandon() }
+        defer { state.staging?.abandon() }
         for step in steps {
             progress(step.name)
             let started = clock.now
@@ -67,6 +88,12 @@ struct BuildState {
     var labels: Labels?
     var content: Content?
     var views: SiteViews?
-    var writer: OutputWriter?
+    /// Where pages go; the staging folder when building.
+    var writer: (any OutputSink)?
+    var staging: OutputWriter?
+    /// Rendered Markdown links, by source file, for the link check.
+    var links: [(source: SourceFile, page: String, links: [RenderedMarkdown.Link])] = []
+    /// The element IDs of each HTML page written, for checking `#fragment` links.
+    var anchors: [String: Set<String>] = [:]
     var report = BuildReport()
 }

@@ -47,6 +47,16 @@ struct FieldReader {
         return day
     }
 
+    /// An optional whole number of days (0 or more).
+    func days(_ key: String, default value: Int) -> Int {
+        guard let entry = node[key] else { return value }
+        guard let text = text(entry), let days = Int(text), days >= 0 else {
+            log.error(file, entry.value.line, "\"\(key)\" must be a whole number of days")
+            return value
+        }
+        return days
+    }
+
     func bool(_ key: String) -> Bool {
         guard let entry = node[key], let text = entry.value.string else { return false }
         switch text.lowercased() {

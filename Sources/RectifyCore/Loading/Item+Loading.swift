@@ -52,7 +52,7 @@ extension Item {
             if let status {
                 checkStatus(status, line: node["status"]?.value.line, file: fields.file, config: config, log: fields.log)
             }
-            if let date, let note { updates.append(Update(date: date, note: note, status: status)) }
+            if let date, let note { updates.append(Update(date: date, note: note, status: status, line: node["date"]?.value.line ?? node.line)) }
         }
         return updates
     }

@@ -1,7 +1,7 @@
 import RectifyFrontMatter
 
 extension SiteConfig {
-    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days"]
+    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
     static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
@@ -17,21 +17,15 @@ extension SiteConfig {
         if let language, !languages.contains(language), let entry = node["language"] {
             log.error(file, entry.value.line, "unsupported language \"\(language)\" (expected one of: \(languages.joined(separator: ", ")))")
         }
-        var warningDays = 10
-        if let entry = node["warning_days"] {
-            if let text = fields.text(entry), let days = Int(text), days >= 0 {
-                warningDays = days
-            } else {
-                log.error(file, entry.value.line, "\"warning_days\" must be a whole number of days")
-            }
-        }
+        let warningDays = fields.days("warning_days", default: 10)
+        let staleDays = fields.days("stale_days", default: 30)
         let statuses = loadStatuses(fields, log: log)
         let categories = loadCategories(fields, log: log)
         guard log.errors.count == errorsBefore, let title, let language else { return nil }
         return SiteConfig(
             title: title, language: language,
             description: fields.optionalText("description"), notice: fields.optionalText("notice"),
-            statuses: statuses, categories: categories, warningDays: warningDays)
+            statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays)
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {

@@ -5,6 +5,8 @@ public struct Item: Sendable {
         public let note: String
         /// The status this update moved the item to, if any.
         public let status: String?
+        /// The line of its `date` in the item file.
+        public let line: Int
     }
 
     public let id: String

@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable {
     public let categories: [Category]
     /// Items due within this many days are "due soon" (yellow).
     public let warningDays: Int
+    /// `rectify check` warns about open items with no update for more than this many days.
+    public let staleDays: Int
 
     public func status(_ key: String) -> Status? { statuses.first { $0.key == key } }
     public func category(_ key: String) -> Category? { categories.first { $0.key == key } }

@@ -4,7 +4,7 @@ import Foundation
 /// Writes a whole site into a staging folder beside the output, then swaps it into
 /// place in one step. Until `publish()`, the previous output is untouched; a build
 /// that fails or is killed leaves it byte-identical.
-final class OutputWriter {
+final class OutputWriter: OutputSink {
     let output: URL
     let staging: URL
     private let lock: OutputLock

@@ -1,0 +1,68 @@
+import RectifyMarkdown
+
+extension SiteBuilder {
+    /// Checks a content folder as `build` would, and writes nothing. Returns every problem,
+    /// errors and warnings; broken links and stale items are among them.
+    public static func check(options: BuildOptions) -> [Diagnostic] {
+        let builder = SiteBuilder(options: options, mode: .check)
+        do {
+            let report = try builder.run(progress: { _ in })
+            return report.warnings.sorted()
+        } catch .invalidContent(let diagnostics) {
+            return (diagnostics + builder.state.report.warnings).sorted()
+        } catch {
+            return [Diagnostic(file: options.contentDisplay, line: nil, message: error.description)]
+        }
+    }
+
+    /// Relative links in Markdown bodies must lead to a file of the site, and `#anchors` to
+    /// an element of the page. `build` warns; `check` reports them as errors.
+    func checkLinks() throws(RectifyError) {
+        let checker = LinkChecker(anchors: state.anchors)
+        var problems: [Diagnostic] = []
+        for (source, page, links) in state.links {
+            for link in links {
+                guard let problem = checker.problem(with: link.url, on: page) else { continue }
+                let line = Self.line(of: link, in: source)
+                let message: String
+                switch problem {
+                case .missingTarget(let target): message = "broken link \"\(link.url)\": no file \(target) in the site"
+                case .missingAnchor(let target, let anchor): message = "broken link \"\(link.url)\": no anchor \"\(anchor)\" in \(target)"
+                case .leavesSite: message = "broken link \"\(link.url)\": it leads outside the site"
+                case .rootAbsolute: message = "link \"\(link.url)\" starts with \"/\": use a relative path so the site works under any sub-path and from disk"
+                }
+                problems.append(Diagnostic(file: source.displayPath, line: line, message: message, severity: mode == .check ? .error : .warning))
+            }
+        }
+        switch mode {
+        case .build: state.report.warnings += problems
+        case .check: if !problems.isEmpty { throw .invalidContent(problems + state.report.warnings) }
+        }
+    }
+
+    /// Open items whose last update (or, with none, whose file) is older than `stale_days`.
+    func checkStaleItems() throws(RectifyError) {
+        guard let content = state.content else { return }
+        let limit = content.config.staleDays
+        for item in content.items where content.config.status(item.status)?.isDone != true {
+            guard let latest = item.latestUpdate else {
+                state.report.warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: "item \(item.id) has no dated update yet", severity: .warning))
+                continue
+            }
+            let days = latest.date.days(until: options.asOf)
+            if days > limit {
+                state.report.warnings.append(Diagnostic(
+                    file: item.source.displayPath, line: latest.line,
+                    message: "no update for \(days) days (last on \(latest.date), limit stale_days: \(limit))", severity: .warning))
+            }
+        }
+    }
+
+    /// The file line of a link: the first line, from its block's start, that holds its URL.
+    static func line(of link: RenderedMarkdown.Link, in source: SourceFile) -> Int {
+        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = max(0, link.line - 1)
+        let offset = lines.indices.dropFirst(start).first { lines[$0].contains(link.url) } ?? start
+        return source.bodyStartLine + offset
+    }
+}

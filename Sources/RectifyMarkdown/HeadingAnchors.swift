@@ -1,0 +1,87 @@
+import CCmarkGFM
+
+/// Gives every heading an `id`, so that `page.html#标题` links work: the heading's text,
+/// lower-cased, punctuation dropped, spaces turned into `-` (CJK text is kept), with
+/// `-1`, `-2`… added to repeats, as GitHub does.
+enum HeadingAnchors {
+    /// The slugs of the document's headings, in document order.
+    static func slugs(in document: OpaquePointer) -> [String] {
+        var slugs: [String] = []
+        var used: [String: Int] = [:]
+        guard let iterator = cmark_iter_new(document) else { return slugs }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            var slug = slug(for: text(of: node))
+            if slug.isEmpty { slug = "section" }
+            if let count = used[slug] {
+                used[slug] = count + 1
+                slug += "-\(count + 1)"
+            } else {
+                used[slug] = 0
+            }
+            slugs.append(slug)
+        }
+        return slugs
+    }
+
+    static func slug(for text: String) -> String {
+        var result = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                result.append(character)
+            } else if character == " " {
+                result.append("-")
+            }
+        }
+        return result
+    }
+
+    /// Adds `id="slug"` to the opening tags `<h1>`…`<h6>`, which cmark-gfm writes in
+    /// document order and only for headings (raw HTML is never passed through).
+    static func inject(_ slugs: [String], into html: String) -> String {
+        guard !slugs.isEmpty else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + slugs.count * 16)
+        var rest = html[...]
+        var index = 0
+        while index < slugs.count, let open = rest.range(of: "<h") {
+            let after = rest[open.upperBound...]
+            guard let level = after.first, ("1"..."6").contains(level), after.dropFirst().first == ">" else {
+                output += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            output += rest[..<open.lowerBound]
+            output += "<h\(level) id=\"\(escape(slugs[index]))\">"
+            rest = after.dropFirst(2)
+            index += 1
+        }
+        output += rest
+        return output
+    }
+
+    private static func text(of heading: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(heading) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One render worker: a child process with a pipe to its standard input and one from its
+/// standard output.
+final class WorkerProcess {
+    let pid: pid_t
+    private let toWorker: Int32
+    private let fromWorker: Int32
+    private var status: Int32?
+
+    init(command: URL, arguments: [String]) throws {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        for fd in [input[0], input[1], output[0], output[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([command.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, command.path, &actions, nil, argv, environ)
+        close(input[0])
+        close(output[1])
+        guard spawned == 0 else {
+            close(input[1])
+            close(output[0])
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
+        }
+        pid = child
+        toWorker = input[1]
+        fromWorker = output[0]
+        _ = fcntl(toWorker, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fromWorker, F_SETFD, FD_CLOEXEC)
+    }
+
+    deinit { stop() }
+
+    /// Sends one document and waits for its answer, at most `timeout` seconds.
+    func render(_ markdown: String, timeout: Double) -> Result<RenderedMarkdown, RenderFailure> {
+        guard Descriptor.writeAll(toWorker, WorkerProtocol.encodeRequest(markdown)) else {
+            return .failure(.crashed(reason: "worker stopped reading"))
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var reader = DeadlineReader(fd: fromWorker, deadline: deadline)
+        do {
+            let htmlLength = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+            let html = String(decoding: try reader.read(htmlLength), as: UTF8.self)
+            let count = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+            var links: [RenderedMarkdown.Link] = []
+            links.reserveCapacity(count)
+            for _ in 0..<count {
+                let line = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+                let length = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+                links.append(.init(url: String(decoding: try reader.read(length), as: UTF8.self), line: line))
+            }
+            return .success(RenderedMarkdown(html: html, links: links))
+        } catch DeadlineReader.Failure.timedOut {
+            return .failure(.timedOut(seconds: timeout))
+        } catch {
+            return .failure(.crashed(reason: "no answer"))
+        }
+    }
+
+    /// Ends the worker: closes its input, kills it, and reaps it.
+    func stop() {
+        guard status == nil else { return }
+        close(toWorker)
+        close(fromWorker)
+        kill(pid, SIGKILL)
+        var result: Int32 = 0
+        while waitpid(pid, &result, 0) < 0 && errno == EINTR {}
+        status = result
+    }
+
+    /// How the worker ended, for messages: "signal 11 (SIGSEGV)", "exit status 1".
+    func exitReason() -> String {
+        var result: Int32 = 0
+        if status == nil {
+            kill(pid, SIGKILL)
+            while waitpid(pid, &result, 0) < 0 && errno == EINTR {}
+            status = result
+        }
+        let value = status ?? 0
+        let signalNumber = value & 0x7f
+        if signalNumber != 0 { return "signal \(signalNumber)\(signalNumber == SIGKILL ? " (killed)" : "")" }
+        return "exit status \((value >> 8) & 0xff)"
+    }
+}
+
+/// Reads from a pipe, giving up at a deadline.
+struct DeadlineReader {
+    enum Failure: Error { case timedOut, closed }
+
+    let fd: Int32
+    let deadline: ContinuousClock.Instant
+
+    mutating func read(_ count: Int) throws(Failure) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var offset = 0
+        while offset < count {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            let milliseconds = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(clamping: milliseconds))
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 { throw .timedOut }
+            let got = buffer[offset...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { throw .closed }
+            offset += got
+        }
+        return buffer
+    }
+}

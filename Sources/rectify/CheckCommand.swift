@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RectifyCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the content as build would, check links and freshness, and write nothing.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .customLong("as-of"), help: "The date to measure staleness against, YYYY-MM-DD (default: today).")
+    var asOf: Day?
+
+    @Flag(help: "Count warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        var options = BuildOptions(
+            contentDirectory: site.contentURL, contentDisplay: site.content, themeDirectory: site.themeURL,
+            outputDirectory: FileManager.default.temporaryDirectory, asOf: asOf ?? .today())
+        options.workerExecutable = currentExecutable
+        options.renderTimeout = site.renderTimeout
+        let diagnostics = SiteBuilder.check(options: options)
+        for diagnostic in diagnostics { print(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        print("\(site.content): \(plural(errors, "error")), \(plural(warnings, "warning"))\(strict && warnings > 0 ? " (--strict: warnings count as errors)" : "")")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+    }
+}
