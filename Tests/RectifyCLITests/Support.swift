@@ -1,0 +1,69 @@
+import Foundation
+
+/// A content folder in a temporary folder, for tests that run the `rectify` executable.
+final class ScratchSite {
+    let folder: TemporaryFolder
+    var root: URL { folder.url }
+    var content: URL { root.appending(path: "content") }
+    var output: URL { root.appending(path: "public") }
+
+    /// A copy of the repository's sample content.
+    init() throws {
+        folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Rectify.repository.appending(path: "content"), to: content)
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = content.appending(path: relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        let url = content.appending(path: relative)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// Runs `rectify <command> --content … --theme …` plus `arguments`.
+    func rectify(_ command: String, _ arguments: [String] = []) throws -> Rectify.Result {
+        try Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + arguments)
+    }
+
+    func build(_ arguments: [String] = []) throws -> Rectify.Result {
+        try rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + arguments)
+    }
+
+    /// Every file under `folder` (default: the output), relative path to bytes.
+    func snapshot(_ folder: URL? = nil) throws -> [String: Data] {
+        let base = (folder ?? output).standardizedFileURL
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
+
+/// A small item file with the given front matter lines replaced and body.
+func sampleItem(id: String, title: String = "测试问题", status: String = "in_progress", body: String = "正文。", extra: String = "") -> String {
+    """
+    ---
+    id: "\(id)"
+    title: \(title)
+    category: political-duty
+    group: study
+    status: \(status)
+    leader: 张某某
+    department: 办公室
+    deadline: 2026-12-31
+    updates:
+      - date: 2026-11-20
+        note: 已推进。
+    \(extra)
+    ---
+
+    \(body)
+    """
+}
