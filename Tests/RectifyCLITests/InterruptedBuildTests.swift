@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Nothing lost: a build killed at any moment leaves the previous output byte-identical,
+/// and two builds into the same folder never mix their files.
+@Suite(.serialized) struct InterruptedBuildTests {
+    /// The sample content plus `count` generated items, so a build takes a while.
+    func largeSite(items count: Int) throws -> ScratchSite {
+        let site = try ScratchSite()
+        for number in 1...count {
+            try site.write("items/gen-\(number).md", sampleItem(id: "9.\(number)", title: "生成的问题\(number)", body: """
+                ## 问题表现
+
+                第\(number)项问题的**说明**，含表格：
+
+                | 措施 | 进度 |
+                |---|---|
+                | 措施\(number) | ~~未开始~~ 进行中 |
+
+                - [x] 已完成第一步
+                - [ ] 第二步
+                """))
+        }
+        return site
+    }
+
+    @Test func killedBuildsLeaveThePreviousOutputByteIdentical() throws {
+        let site = try largeSite(items: 1000)
+        let theme = Rectify.repository.appending(path: "theme").path
+        // A second version of the content: one item's title changed.
+        let edited = site.root.appending(path: "content-edited")
+        try FileManager.default.copyItem(at: site.content, to: edited)
+        let item = edited.appending(path: "items/1.1.1.md")
+        try String(contentsOf: item, encoding: .utf8).replacingOccurrences(of: "学习制度有温差", with: "学习制度有温差（已修改）")
+            .write(to: item, atomically: false, encoding: .utf8)
+        func build(_ content: URL, into output: URL, wait: Bool = true) throws -> Process {
+            let process = try Rectify.start(["build", "--content", content.path, "--theme", theme, "--output", output.path, "--as-of", "2026-11-26"])
+            if wait { process.waitUntilExit() }
+            return process
+        }
+        let started = ContinuousClock.now
+        #expect(try build(site.content, into: site.output).terminationStatus == 0)
+        let elapsed = (ContinuousClock.now - started).components
+        let buildSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let previous = try site.snapshot()
+        let reference = site.root.appending(path: "reference")
+        #expect(try build(edited, into: reference).terminationStatus == 0)
+        let next = try site.snapshot(reference)
+        #expect(previous.count > 1000 && previous != next)
+
+        var generator = SplitMix64(seed: 20261126)
+        var keptPrevious = 0
+        for round in 0..<20 {
+            let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 1.2
+            let process = try build(edited, into: site.output, wait: false)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try site.snapshot()
+            let isPrevious = now == previous, isNext = now == next
+            #expect(isPrevious || isNext, "round \(round): killed after \(delay) s, the output is neither the previous site nor the new one")
+            if isPrevious { keptPrevious += 1 }
+            if isNext {
+                // The kill came after the new site was swapped in; put the previous one back.
+                #expect(try build(site.content, into: site.output).terminationStatus == 0)
+                let restored = try site.snapshot() == previous
+                #expect(restored)
+            }
+        }
+        print("20 builds killed at random moments: \(keptPrevious) before the swap (previous site kept), \(20 - keptPrevious) after it (new site whole)")
+        #expect(keptPrevious >= 8, "most kills should land before the swap")
+        #expect(try build(edited, into: site.output).terminationStatus == 0)
+        let final = try site.snapshot() == next
+        #expect(final)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") && !$0.hasSuffix(".lock") }
+        #expect(leftovers.isEmpty, "a later build removes what killed builds left: \(leftovers)")
+    }
+
+    @Test func twoBuildsAtOnceDoNotMixTheirFiles() throws {
+        let site = try largeSite(items: 300)
+        let other = try ScratchSite()
+        try FileManager.default.removeItem(at: other.content)
+        try FileManager.default.copyItem(at: site.content, to: other.content)
+        for number in 1...300 {
+            try other.edit("items/gen-\(number).md") { $0.replacingOccurrences(of: "生成的问题", with: "另一版本的问题") }
+        }
+        let referenceA = site.root.appending(path: "a"), referenceB = site.root.appending(path: "b")
+        #expect(try site.rectify("build", ["--output", referenceA.path, "--as-of", "2026-11-26"]).status == 0)
+        #expect(try other.rectify("build", ["--output", referenceB.path, "--as-of", "2026-11-26"]).status == 0)
+        let a = try site.snapshot(referenceA), b = try site.snapshot(referenceB)
+
+        for _ in 0..<3 {
+            let theme = Rectify.repository.appending(path: "theme").path
+            let first = try Rectify.start(["build", "--content", site.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
+            let second = try Rectify.start(["build", "--content", other.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
+            first.waitUntilExit()
+            second.waitUntilExit()
+            #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+            let result = try site.snapshot()
+            let whole = result == a || result == b
+            #expect(whole, "the output must be one build's whole site")
+        }
+    }
+}
+
+/// A small deterministic random number generator, so failures can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
