@@ -6,6 +6,8 @@ CONFIG       ?= release
 RECTIFY      := .build/$(CONFIG)/rectify
 AS_OF        ?=
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# What the tests need beyond the build: a real browser for the browser checks.
+TEST_PACKAGES  := chromium
 
 .PHONY: site test build deps clean
 
@@ -20,8 +22,9 @@ site: build
 
 # One release build serves both the tool and the tests.
 test: deps
+	@scripts/install-packages.sh $(TEST_PACKAGES)
 	$(SWIFT) build -c $(CONFIG) --build-tests
-	$(SWIFT) test -c $(CONFIG) --skip-build
+	RECTIFY_REQUIRE_BROWSER=1 $(SWIFT) test -c $(CONFIG) --skip-build
 
 clean:
 	rm -rf .build

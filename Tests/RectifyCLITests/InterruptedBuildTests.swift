@@ -51,7 +51,7 @@ import Testing
         var generator = SplitMix64(seed: 20261126)
         var keptPrevious = 0
         for round in 0..<20 {
-            let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 1.2
+            let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 0.9
             let process = try build(edited, into: site.output, wait: false)
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
@@ -68,7 +68,7 @@ import Testing
             }
         }
         print("20 builds killed at random moments: \(keptPrevious) before the swap (previous site kept), \(20 - keptPrevious) after it (new site whole)")
-        #expect(keptPrevious >= 8, "most kills should land before the swap")
+        #expect(keptPrevious >= 5, "kills should land before the swap, mid-build")
         #expect(try build(edited, into: site.output).terminationStatus == 0)
         let final = try site.snapshot() == next
         #expect(final)

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Headless Chromium, from Debian's `chromium` package (`make test` installs it).
+enum Chromium {
+    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Browser tests run when Chromium is installed; `make test` sets
+    /// RECTIFY_REQUIRE_BROWSER=1 so that a missing browser is a failure, not a skip.
+    static var available: Bool {
+        if path == nil && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_BROWSER"] == "1" {
+            Issue.record("Chromium is required (RECTIFY_REQUIRE_BROWSER=1) but not installed")
+        }
+        return path != nil
+    }
+
+    static let baseArguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                                "--disable-extensions", "--mute-audio", "--hide-scrollbars"]
+
+    /// The DOM of a page after it loaded and its scripts (if any) ran.
+    static func dumpDOM(_ url: URL) throws -> String {
+        try run(baseArguments + ["--virtual-time-budget=2000", "--dump-dom", url.absoluteString]).stdout
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path!)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self), process.terminationStatus)
+    }
+}

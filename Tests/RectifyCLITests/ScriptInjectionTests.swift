@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// Nothing let in: scripts written into front matter or Markdown never run in the built
+/// pages, proven by loading the pages in headless Chromium.
+@Suite(.serialized) struct ScriptInjectionTests {
+    /// Each payload, if it ran, would add the attribute `data-xss="ran"` to the page.
+    static let mark = "document.documentElement.setAttribute('data-x'+'ss','ran')"
+
+    func hostileSite() throws -> ScratchSite {
+        let site = try ScratchSite()
+        let script = "<script>\(Self.mark)</script>"
+        try site.write("items/xss.md", """
+            ---
+            id: "9.9"
+            title: "\\"><script>\(Self.mark)</script><img src=x onerror=\\"\(Self.mark)\\">"
+            category: political-duty
+            group: study
+            status: in_progress
+            leader: "</title><script>\(Self.mark)</script>"
+            department: "' onmouseover='\(Self.mark)' x='"
+            deadline: 2026-12-31
+            measures: "javascript:\(Self.mark)"
+            updates:
+              - date: 2026-11-20
+                note: "<svg onload=\\"\(Self.mark)\\"></svg>"
+            ---
+
+            \(script)
+
+            <img src="x" onerror="\(Self.mark)">
+
+            [点我](javascript:\(Self.mark.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")))
+            [链接文字 <script>\(Self.mark)</script>](https://example.org "标题\\" onclick=\\"\(Self.mark)")
+
+            <iframe src="javascript:\(Self.mark)"></iframe>
+
+            ![图](javascript:\(Self.mark))
+            """)
+        #expect(try site.build().status == 0)
+        return site
+    }
+
+    @Test(.enabled(if: Chromium.available))
+    func noScriptFromTheContentRunsInAnyPageThatShowsIt() throws {
+        let site = try hostileSite()
+        let pages = ["items/9.9/index.html", "index.html", "ledger/index.html", "categories/political-duty/index.html",
+                     "status/in_progress/index.html", "items/1.1.3/index.html"]
+        for page in pages {
+            let dom = try Chromium.dumpDOM(site.output.appending(path: page))
+            #expect(dom.contains("</html>"), "\(page) did not load")
+            #expect(!dom.contains("data-xss=\"ran\""), "a script from the content ran in \(page)")
+        }
+        let item = try String(contentsOf: site.output.appending(path: "items/9.9/index.html"), encoding: .utf8)
+        #expect(!item.contains("<script") && !item.contains("<iframe") && !item.contains("<svg") && !item.contains("onerror=\""))
+        #expect(!item.contains("href=\"javascript:") && !item.contains("src=\"javascript:"))
+        #expect(item.contains("&lt;/title&gt;&lt;script&gt;"), "front matter text is shown, escaped")
+    }
+
+    /// The control: the same check does see a script that runs, so the test above can fail.
+    @Test(.enabled(if: Chromium.available))
+    func theCheckDetectsAScriptThatRuns() throws {
+        let folder = try TemporaryFolder()
+        let page = folder.url.appending(path: "control.html")
+        try "<!DOCTYPE html><html><body><script>\(Self.mark)</script></body></html>".write(to: page, atomically: true, encoding: .utf8)
+        #expect(try Chromium.dumpDOM(page).contains("data-xss=\"ran\""))
+    }
+}
