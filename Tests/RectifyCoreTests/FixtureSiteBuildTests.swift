@@ -21,7 +21,8 @@ import RectifyCore
             #expect(site.exists(path), "missing \(path)")
         }
         #expect(report.items == 4)
-        #expect(report.pages == 1 + 1 + 2 + 3 + 4 + 1)
+        // home, ledger, 2 categories, 3 statuses, 4 items, 1 page, departments index + 3, updates, feed
+        #expect(report.pages == 1 + 1 + 2 + 3 + 4 + 1 + 4 + 2)
     }
 
     @Test func homePageCountsByStatusAndCategory() throws {
@@ -55,7 +56,7 @@ import RectifyCore
     @Test func itemPageShowsEveryFieldTheBodyAndTheUpdates() throws {
         let page = try site.page("items/1.2/index.html")
         for text in ["<dt>编号</dt><dd>1.2</dd>", "<dt>所属方面</dt><dd>第一方面</dd>", "<dt>问题类别</dt><dd>第一类</dd>",
-                     "<dt>责任领导</dt><dd>张某某</dd>", "<dt>责任单位</dt><dd>办公室</dd>",
+                     "<dt>责任领导</dt><dd>张某某</dd>", "<dt>责任单位</dt><dd><a href=\"../../departments/\(Department.derivedKey(for: "办公室"))/index.html\">办公室</a></dd>",
                      "<time datetime=\"2026-03-31\">2026-03-31</time>", "<dt>整改措施</dt><dd>修订学习制度</dd>",
                      "<h2 id=\"问题表现\">问题表现</h2>", "学习<strong>不深入</strong>。", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                      "<time datetime=\"2026-03-30\">2026-03-30</time> <span class=\"status-change\">状态变更为 已完成</span><p>修订完成。</p>"] {

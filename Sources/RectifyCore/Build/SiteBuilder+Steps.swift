@@ -97,6 +97,20 @@ extension SiteBuilder {
         try writePage("ledger", views.ledger(), to: SitePaths.ledger)
     }
 
+    func writeDepartmentPages() throws(RectifyError) {
+        guard let views = state.views else { return }
+        try writePage("departments", views.departments(), to: SitePaths.departments)
+        for department in views.content.departments {
+            try writePage("department", views.department(department), to: SitePaths.department(department.key))
+        }
+    }
+
+    func writeUpdates() throws(RectifyError) {
+        guard let views = state.views else { return }
+        try writePage("updates", views.updates(), to: SitePaths.updates)
+        try writePage("feed", views.feed(), to: SitePaths.feed)
+    }
+
     func writeHomePage() throws(RectifyError) {
         guard let views = state.views else { return }
         try writePage("home", views.home(), to: SitePaths.home)

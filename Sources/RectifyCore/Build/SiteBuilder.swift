@@ -8,7 +8,7 @@ import RectifyTheme
 /// Nothing touches the output folder until the last step swaps the new site in.
 public final class SiteBuilder {
     /// Templates a theme must provide.
-    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger"]
+    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed"]
 
     /// `build` writes the site; `check` runs the same steps into a dry-run output and
     /// treats broken links and stale items as problems to report.
@@ -38,6 +38,8 @@ public final class SiteBuilder {
             .init("write status pages", writeStatusPages),
             .init("write free pages", writeFreePages),
             .init("write ledger", writeLedger),
+            .init("write department pages", writeDepartmentPages),
+            .init("write updates page and feed", writeUpdates),
             .init("write home page", writeHomePage),
             .init("copy theme static files", copyStaticFiles),
             .init("copy attachments", copyAttachments),

@@ -1,7 +1,7 @@
 import RectifyFrontMatter
 
 extension SiteConfig {
-    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days"]
+    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days", "departments"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
     static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
@@ -19,13 +19,14 @@ extension SiteConfig {
         }
         let warningDays = fields.days("warning_days", default: 10)
         let staleDays = fields.days("stale_days", default: 30)
+        let departments = loadDepartments(fields, log: log)
         let statuses = loadStatuses(fields, log: log)
         let categories = loadCategories(fields, log: log)
         guard log.errors.count == errorsBefore, let title, let language else { return nil }
         return SiteConfig(
             title: title, language: language,
             description: fields.optionalText("description"), notice: fields.optionalText("notice"),
-            statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays)
+            statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays, departments: departments)
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {
@@ -42,6 +43,17 @@ extension SiteConfig {
             statuses.append(Status(key: key, label: label, isDone: entry.bool("done")))
         }
         return statuses
+    }
+
+    private static func loadDepartments(_ fields: FieldReader, log: DiagnosticLog) -> [Department] {
+        var departments: [Department] = []
+        for node in fields.list("departments") ?? [] {
+            guard let entry = fields.element(node, of: "departments") else { continue }
+            entry.warnUnknownKeys(["key", "name"])
+            guard let key = key(entry, seen: departments.map(\.key), what: "department"), let name = entry.text("name") else { continue }
+            departments.append(Department(key: key, name: name))
+        }
+        return departments
     }
 
     private static func loadCategories(_ fields: FieldReader, log: DiagnosticLog) -> [Category] {

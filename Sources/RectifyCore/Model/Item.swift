@@ -7,6 +7,13 @@ public struct Item: Sendable {
         public let status: String?
         /// The line of its `date` in the item file.
         public let line: Int
+
+        public init(date: Day, note: String, status: String?, line: Int) {
+            self.date = date
+            self.note = note
+            self.status = status
+            self.line = line
+        }
     }
 
     public let id: String
@@ -24,6 +31,21 @@ public struct Item: Sendable {
     public let source: SourceFile
 
     public var latestUpdate: Update? { updates.last }
+
+    public init(id: String, title: String, category: String, group: String, status: String, leader: String, department: String,
+                deadline: Day, measures: String?, updates: [Update], source: SourceFile) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.group = group
+        self.status = status
+        self.leader = leader
+        self.department = department
+        self.deadline = deadline
+        self.measures = measures
+        self.updates = updates
+        self.source = source
+    }
 }
 
 /// A Markdown file as read from disk.
@@ -33,4 +55,10 @@ public struct SourceFile: Sendable {
     public let body: String
     /// The file line on which `body` starts.
     public let bodyStartLine: Int
+
+    public init(displayPath: String, body: String, bodyStartLine: Int) {
+        self.displayPath = displayPath
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
 }

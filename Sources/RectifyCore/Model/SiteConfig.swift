@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public let warningDays: Int
     /// `rectify check` warns about open items with no update for more than this many days.
     public let staleDays: Int
+    /// Departments with a chosen key; others get a derived one.
+    public let departments: [Department]
 
     public func status(_ key: String) -> Status? { statuses.first { $0.key == key } }
     public func category(_ key: String) -> Category? { categories.first { $0.key == key } }

@@ -4,11 +4,15 @@ public enum SitePaths {
     public static let home = "index.html"
     public static let ledger = "ledger/index.html"
     public static let stylesheet = "static/style.css"
+    public static let departments = "departments/index.html"
+    public static let updates = "updates/index.html"
+    public static let feed = "feed.xml"
 
     public static func item(_ id: String) -> String { "items/\(id)/index.html" }
     public static func category(_ key: String) -> String { "categories/\(key)/index.html" }
     public static func status(_ key: String) -> String { "status/\(key)/index.html" }
     public static func page(_ name: String) -> String { "pages/\(name)/index.html" }
+    public static func department(_ key: String) -> String { "departments/\(key)/index.html" }
     public static func attachment(_ relative: String) -> String { "files/\(relative)" }
 
     /// The relative prefix from a page at `path` back to the site root (`../../`).

@@ -8,7 +8,7 @@ extension SiteViews {
         view["byStatus"] = config.statuses.map { status -> [String: Any] in
             let count = items.filter { $0.status == status.key }.count
             return ["label": status.label, "key": status.key, "done": status.isDone, "url": root + SitePaths.status(status.key),
-                    "count": count, "percent": Percent(count, of: items.count).text, "width": Percent(count, of: items.count).cssWidth]
+                    "count": count, "percent": Percent(count, of: items.count).text, "width": Percent(count, of: items.count).number]
         }
         view["byCategory"] = config.categories.map { category -> [String: Any] in
             let inCategory = items.filter { $0.category == category.key }
@@ -22,6 +22,7 @@ extension SiteViews {
         view["overdue"] = overdue.map { summary($0, root: root) }
         view["dueSoon"] = dueSoon.map { summary($0, root: root) }
         view["latestUpdates"] = latestUpdates(limit: 10, root: root)
+        view["chart"] = CompletionChart(items: items, config: config, asOf: asOf).view
         return view
     }
 
@@ -32,8 +33,9 @@ extension SiteViews {
         }
         let newest = all.sorted { ($0.update.date, -$0.index) > ($1.update.date, -$1.index) }.prefix(limit)
         return newest.map { entry in
-            ["date": entry.update.date.description, "note": entry.update.note, "item": summary(entry.item, root: root),
-             "statusLabel": entry.update.status.flatMap { config.status($0)?.label } ?? ""]
+            var row = update(entry.update)
+            row["item"] = summary(entry.item, root: root)
+            return row
         }
     }
 
@@ -73,10 +75,7 @@ extension SiteViews {
             summary["category"] = ["title": category.title, "url": root + SitePaths.category(category.key)]
             summary["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
         }
-        summary["updates"] = item.updates.reversed().map { update -> [String: Any] in
-            ["date": update.date.description, "note": update.note,
-             "statusLabel": update.status.flatMap { config.status($0)?.label } ?? ""]
-        }
+        summary["updates"] = item.updates.reversed().map(update)
         summary["bodyHTML"] = itemBodies[item.id] ?? ""
         view["item"] = summary
         if index > 0 { view["previous"] = self.summary(content.items[index - 1], root: root) }

@@ -23,19 +23,33 @@ struct SiteViews {
             "site": [
                 "title": config.title,
                 "language": config.language,
-                "description": config.description ?? "",
-                "notice": config.notice ?? "",
-            ],
+                "description": config.description,
+                "notice": config.notice,
+            ].compactMapValues { $0 },
             "labels": labels.values,
             "stylesheet": link(SitePaths.stylesheet),
             "nav": [
                 "home": link(SitePaths.home),
                 "ledger": link(SitePaths.ledger),
+                "departments": link(SitePaths.departments),
+                "updates": link(SitePaths.updates),
+                "feed": link(SitePaths.feed),
                 "categories": config.categories.map { ["title": $0.title, "url": link(SitePaths.category($0.key)), "current": path == SitePaths.category($0.key)] },
                 "statuses": config.statuses.map { ["label": $0.label, "url": link(SitePaths.status($0.key)), "current": path == SitePaths.status($0.key)] },
                 "pages": content.pages.map { ["title": $0.title, "url": link(SitePaths.page($0.name)), "current": path == SitePaths.page($0.name)] },
             ] as [String: Any],
         ]
+    }
+
+    /// An update as a row; `statusLabel` only where the update changed the status.
+    func update(_ update: Item.Update) -> [String: Any] {
+        var row: [String: Any] = ["date": update.date.description, "note": update.note]
+        if let label = update.status.flatMap({ config.status($0)?.label }) { row["statusLabel"] = label }
+        return row
+    }
+
+    func departmentKey(_ name: String) -> String {
+        content.departments.first { $0.name == name }?.key ?? Department.derivedKey(for: name)
     }
 
     func deadlineState(_ item: Item) -> DeadlineState {
@@ -52,11 +66,12 @@ struct SiteViews {
             "url": root + SitePaths.item(item.id),
             "leader": item.leader,
             "department": item.department,
+            "departmentURL": root + SitePaths.department(departmentKey(item.department)),
             "deadline": item.deadline.description,
-            "measures": item.measures ?? "",
             "status": ["key": item.status, "label": status?.label ?? item.status, "url": root + SitePaths.status(item.status), "done": status?.isDone ?? false],
             "state": ["key": state.rawValue, "label": labels["state_\(state.rawValue)"], "colour": state.colour],
         ]
+        if let measures = item.measures { row["measures"] = measures }
         if let latest = item.latestUpdate {
             row["latest"] = ["date": latest.date.description, "note": latest.note]
         }
@@ -66,7 +81,8 @@ struct SiteViews {
     /// Completion counts for a set of items.
     func progress(_ items: [Item]) -> [String: Any] {
         let done = items.filter { config.status($0.status)?.isDone == true }.count
-        return ["total": items.count, "done": done, "open": items.count - done, "percent": Percent(done, of: items.count).text, "width": Percent(done, of: items.count).cssWidth]
+        let share = Percent(done, of: items.count)
+        return ["total": items.count, "done": done, "open": items.count - done, "percent": share.text, "width": share.number]
     }
 }
 
@@ -79,6 +95,7 @@ struct Percent {
         tenths = whole == 0 ? 0 : (part * 2000 + whole) / (2 * whole)
     }
 
-    var text: String { "\(tenths / 10).\(tenths % 10)%" }
-    var cssWidth: String { "\(tenths / 10).\(tenths % 10)%" }
+    /// `25.0`: also the width of a bar drawn 100 units wide.
+    var number: String { "\(tenths / 10).\(tenths % 10)" }
+    var text: String { number + "%" }
 }
