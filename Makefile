@@ -6,8 +6,9 @@ CONFIG       ?= release
 RECTIFY      := .build/$(CONFIG)/rectify
 AS_OF        ?=
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-# What the tests need beyond the build: a real browser for the browser checks.
-TEST_PACKAGES  := chromium
+# What the tests need beyond the build: a real browser, a CJK font so that printed
+# Chinese keeps its characters, and poppler to read the PDFs back.
+TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils
 
 .PHONY: site test build deps clean
 

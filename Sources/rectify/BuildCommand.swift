@@ -15,6 +15,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date the site reports against, YYYY-MM-DD (default: today).")
     var asOf: Day?
 
+    @Flag(help: "Also print print/ and ledger/ to print.pdf and ledger.pdf with an installed Chromium.")
+    var pdf = false
+
     @Flag(name: .shortAndLong, help: "Print each build step with its time.")
     var verbose = false
 
@@ -24,12 +27,15 @@ struct BuildCommand: ParsableCommand {
             outputDirectory: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf ?? .today())
         options.workerExecutable = currentExecutable
         options.renderTimeout = site.renderTimeout
+        options.pdf = pdf
         let builder = SiteBuilder(options: options)
         let report = try Console.run { () throws(RectifyError) in try builder.build() }
         for warning in report.warnings.sorted() { Console.error(warning.description) }
+        for note in report.notes { Console.error("note: \(note)") }
         if verbose {
             for timing in report.timings { print("  \(timing.name): \(timing.duration.milliseconds) ms") }
         }
-        print("Built \(report.items) items into \(output)/: \(report.pages) pages, \(report.filesWritten) files.")
+        let pdfs = report.pdfs.isEmpty ? "" : " PDFs: \(report.pdfs.joined(separator: ", "))."
+        print("Built \(report.items) items into \(output)/: \(report.pages) pages, \(report.filesWritten) files.\(pdfs)")
     }
 }

@@ -87,7 +87,7 @@ enum Rectify {
     }
 }
 
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appending(path: "rectify-cli-\(UUID().uuidString)")

@@ -23,6 +23,14 @@ enum Chromium {
         try run(baseArguments + ["--virtual-time-budget=2000", "--dump-dom", url.absoluteString]).stdout
     }
 
+    static func printPDF(_ page: URL, to pdf: URL) throws {
+        try run(baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    }
+
+    static func screenshot(_ page: URL, to png: URL, width: Int, height: Int) throws {
+        try run(baseArguments + ["--window-size=\(width),\(height)", "--screenshot=\(png.path)", page.absoluteString])
+    }
+
     @discardableResult
     static func run(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
         let process = Process()

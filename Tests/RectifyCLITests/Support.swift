@@ -1,7 +1,7 @@
 import Foundation
 
 /// A content folder in a temporary folder, for tests that run the `rectify` executable.
-final class ScratchSite {
+final class ScratchSite: Sendable {
     let folder: TemporaryFolder
     var root: URL { folder.url }
     var content: URL { root.appending(path: "content") }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var workerExecutable: URL?
     /// How long one Markdown file may take to render, in seconds.
     public var renderTimeout: Double = 2
+    /// Also print `print/` and `ledger/` to `print.pdf` and `ledger.pdf` with Chromium.
+    public var pdf = false
 
     public init(contentDirectory: URL, contentDisplay: String? = nil, themeDirectory: URL, outputDirectory: URL, asOf: Day) {
         self.contentDirectory = contentDirectory

@@ -9,5 +9,9 @@ public struct BuildReport: Sendable {
     public var pages = 0
     public var filesWritten = 0
     public var warnings: [Diagnostic] = []
+    /// Things the user should know that are not problems in the content.
+    public var notes: [String] = []
+    /// PDF files written, relative to the output folder.
+    public var pdfs: [String] = []
     public var timings: [StepTiming] = []
 }

@@ -111,6 +111,11 @@ extension SiteBuilder {
         try writePage("feed", views.feed(), to: SitePaths.feed)
     }
 
+    func writePrintDocument() throws(RectifyError) {
+        guard let views = state.views else { return }
+        try writePage("print", views.printDocument(), to: SitePaths.printDocument)
+    }
+
     func writeHomePage() throws(RectifyError) {
         guard let views = state.views else { return }
         try writePage("home", views.home(), to: SitePaths.home)
@@ -130,6 +135,20 @@ extension SiteBuilder {
         for relative in content.files {
             try writer.copy(folder.appending(path: relative), to: SitePaths.attachment(relative))
             state.anchors[SitePaths.attachment(relative)] = []
+        }
+    }
+
+    /// With `--pdf`: the print document and the ledger as PDFs, printed from the staging
+    /// folder by headless Chromium. Without Chromium the build goes on and says so.
+    func printPDFs() throws(RectifyError) {
+        guard options.pdf, let staging = state.staging else { return }
+        guard let printer = PDFPrinter.find() else {
+            state.report.notes.append("--pdf: no Chromium found (looked for \(PDFPrinter.candidates.joined(separator: ", ")) on the PATH); built without PDFs")
+            return
+        }
+        for (page, pdf) in [(SitePaths.printDocument, "print.pdf"), (SitePaths.ledger, "ledger.pdf")] {
+            try printer.print(staging.staging.appending(path: page), to: staging.staging.appending(path: pdf))
+            state.report.pdfs.append(pdf)
         }
     }
 

@@ -8,7 +8,7 @@ import RectifyTheme
 /// Nothing touches the output folder until the last step swaps the new site in.
 public final class SiteBuilder {
     /// Templates a theme must provide.
-    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed"]
+    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print"]
 
     /// `build` writes the site; `check` runs the same steps into a dry-run output and
     /// treats broken links and stale items as problems to report.
@@ -40,6 +40,7 @@ public final class SiteBuilder {
             .init("write ledger", writeLedger),
             .init("write department pages", writeDepartmentPages),
             .init("write updates page and feed", writeUpdates),
+            .init("write print document", writePrintDocument),
             .init("write home page", writeHomePage),
             .init("copy theme static files", copyStaticFiles),
             .init("copy attachments", copyAttachments),
@@ -48,7 +49,7 @@ public final class SiteBuilder {
         switch mode {
         case .build:
             return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
-                    .init("open output", openOutput)] + writing + [.init("publish output", publish)]
+                    .init("open output", openOutput)] + writing + [.init("print PDFs", printPDFs), .init("publish output", publish)]
         case .check:
             return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]

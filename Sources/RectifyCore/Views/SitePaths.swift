@@ -7,6 +7,7 @@ public enum SitePaths {
     public static let departments = "departments/index.html"
     public static let updates = "updates/index.html"
     public static let feed = "feed.xml"
+    public static let printDocument = "print/index.html"
 
     public static func item(_ id: String) -> String { "items/\(id)/index.html" }
     public static func category(_ key: String) -> String { "categories/\(key)/index.html" }

@@ -34,6 +34,8 @@ struct SiteViews {
                 "departments": link(SitePaths.departments),
                 "updates": link(SitePaths.updates),
                 "feed": link(SitePaths.feed),
+                "print": link(SitePaths.printDocument),
+                "printScript": link("static/print.js"),
                 "categories": config.categories.map { ["title": $0.title, "url": link(SitePaths.category($0.key)), "current": path == SitePaths.category($0.key)] },
                 "statuses": config.statuses.map { ["label": $0.label, "url": link(SitePaths.status($0.key)), "current": path == SitePaths.status($0.key)] },
                 "pages": content.pages.map { ["title": $0.title, "url": link(SitePaths.page($0.name)), "current": path == SitePaths.page($0.name)] },

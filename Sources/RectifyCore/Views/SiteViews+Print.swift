@@ -1,0 +1,45 @@
+/// The whole publication as one printable document, like mdBook's print page:
+/// cover, summary by category and status, contents, then every page and every item.
+extension SiteViews {
+    func printDocument() -> [String: Any] {
+        let path = PrintLinks.documentPath
+        var view = common(path: path, title: config.title)
+        let root = SitePaths.root(from: path)
+        view["progress"] = progress(content.items)
+        view["statusColumns"] = config.statuses.map { ["label": $0.label] }
+        view["summaryRows"] = config.categories.map { category -> [String: Any] in
+            let items = content.items.filter { $0.category == category.key }
+            return ["title": category.title, "total": items.count,
+                    "counts": config.statuses.map { status in ["count": items.filter { $0.status == status.key }.count] }]
+        }
+        view["summaryTotals"] = config.statuses.map { status in ["count": content.items.filter { $0.status == status.key }.count] }
+        view["contents"] = config.categories.map { category -> [String: Any] in
+            ["title": category.title,
+             "groups": category.groups.map { group -> [String: Any] in
+                 ["title": group.title,
+                  "items": content.items.filter { $0.category == category.key && $0.group == group.key }.map { item in
+                      ["id": item.id, "title": item.title, "anchor": PrintLinks.anchor(forItem: item.id)]
+                  }]
+             }]
+        }
+        view["hasPages"] = !content.pages.isEmpty
+        view["pages"] = content.pages.map { page -> [String: Any] in
+            let anchor = PrintLinks.anchor(forPage: page.name)
+            return ["title": page.title, "anchor": anchor,
+                    "bodyHTML": PrintLinks.rebase(pageBodies[page.name] ?? "", from: SitePaths.page(page.name), section: anchor)]
+        }
+        view["items"] = content.items.map { item -> [String: Any] in
+            var row = summary(item, root: root)
+            let anchor = PrintLinks.anchor(forItem: item.id)
+            row["anchor"] = anchor
+            row["bodyHTML"] = PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor)
+            row["updates"] = item.updates.reversed().map(update)
+            if let category = config.category(item.category) {
+                row["category"] = ["title": category.title]
+                row["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
+            }
+            return row
+        }
+        return view
+    }
+}

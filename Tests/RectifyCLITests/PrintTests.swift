@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// Printing, proven in a real browser: `rectify build --pdf` prints the ledger and the whole
+/// publication with headless Chromium; poppler's pdfinfo and pdftotext read the PDFs back.
+@Suite(.serialized, .enabled(if: Chromium.available && Poppler.available))
+struct PrintTests {
+    /// One build of the sample site with PDFs, shared by the tests of this suite.
+    static let built: ScratchSite? = {
+        guard let site = try? ScratchSite(), let result = try? site.build(["--pdf"]), result.status == 0 else { return nil }
+        return site
+    }()
+
+    var site: ScratchSite { get throws { try #require(Self.built, "the sample site with --pdf must build") } }
+
+    static let itemIDs: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Rectify.repository.appending(path: "content/items").path)) ?? []
+        return names.map { String($0.dropLast(3)) }.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+    }()
+
+    static let navigationTexts = ["跳到正文", "全部进展", "打印全文", "订阅", "上一项", "下一项"]
+
+    @Test func theLedgerPrintsOnA4LandscapeWithHeadersAndPageNumbersOnEveryPage() throws {
+        let pdf = try site.output.appending(path: "ledger.pdf")
+        let info = try Poppler.info(pdf)
+        #expect(info.pages >= 2, "26 items take more than one page")
+        #expect(info.width > info.height, "landscape")
+        #expect(abs(info.width - 841.9) < 2 && abs(info.height - 595.3) < 2, "A4")
+        let pages = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }
+        for (index, text) in pages.enumerated() {
+            #expect(text.contains("整改措施") && text.contains("责任单位") && text.contains("最新进展"), "page \(index + 1) repeats the header row")
+            #expect(text.range(of: "第\\s*\(index + 1)\\s*页\\s*/\\s*共\\s*\(info.pages)\\s*页", options: .regularExpression) != nil,
+                    "page \(index + 1) has its page number")
+        }
+        let all = pages.joined(separator: "\n")
+        #expect(all.contains("统计截至 2026-11-26"))
+        for id in Self.itemIDs { #expect(all.contains(id), "the ledger lacks \(id)") }
+        #expect(Self.itemIDs.count == 26)
+        for text in Self.navigationTexts { #expect(!all.contains(text), "navigation text \"\(text)\" is printed") }
+    }
+
+    @Test func noRowOfTheLedgerIsSplitAcrossPages() throws {
+        let pdf = try site.output.appending(path: "ledger.pdf")
+        let pages = try (1...Poppler.info(pdf).pages).map { try Poppler.text(pdf, page: $0, layout: true) }
+        // Every item's row number and ID stand on exactly one page, with its deadline.
+        for (number, id) in Self.itemIDs.enumerated() {
+            let holding = pages.filter { $0.range(of: "\\b\(number + 1)\\s+\(NSRegularExpression.escapedPattern(for: id))\\s", options: .regularExpression) != nil }
+            #expect(holding.count == 1, "row \(number + 1) (\(id)) is on \(holding.count) pages")
+        }
+    }
+
+    @Test func thePrintDocumentHoldsEveryItemEachOnANewPage() throws {
+        let pdf = try site.output.appending(path: "print.pdf")
+        let info = try Poppler.info(pdf)
+        #expect(info.height > info.width, "portrait")
+        let pages = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }
+        let flat = pages.joined().filter { !$0.isWhitespace }
+        #expect(pages[0].contains("县民政局巡察反馈意见整改进展") && pages[0].contains("统计截至 2026-11-26"), "a cover with title and date")
+        #expect(flat.contains("整改情况汇总") && flat.contains("目录"))
+        for id in Self.itemIDs {
+            let title = try Self.title(of: id)
+            #expect(flat.contains(title.filter { !$0.isWhitespace }), "the print document lacks the title of \(id)")
+            let starts = pages.filter { page in
+                let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return lines.prefix(4).contains { $0 == id || $0.hasPrefix("\(id) ") }
+            }
+            #expect(starts.count == 1, "item \(id) must start a page of its own (found \(starts.count))")
+        }
+        for text in Self.navigationTexts { #expect(!flat.contains(text), "navigation text \"\(text)\" is printed") }
+    }
+
+    @Test func linksInThePrintDocumentPointInsideIt() throws {
+        let html = try String(contentsOf: site.output.appending(path: "print/index.html"), encoding: .utf8)
+        #expect(html.contains("<a href=\"#item-1.1.1\">"))
+        #expect(html.contains("href=\"#page-causes-一抓思想政治学习的力度不够\""), "a link to a page's heading goes to that heading in the document")
+        #expect(html.contains("id=\"page-causes-一抓思想政治学习的力度不够\""))
+        #expect(html.contains("href=\"../files/1.1.1-study-list.txt\""), "attachments are rebased")
+        #expect(!html.contains("href=\"../../"), "no link climbs above the site")
+    }
+
+    @Test func eachItemPagePrintsOnAtMostTwoPages() throws {
+        let folder = try TemporaryFolder()
+        for id in ["1.1.1", "1.2.1", "1.2.3", "1.3.1", "3.3.2"] {
+            let pdf = folder.url.appending(path: "\(id).pdf")
+            try Chromium.printPDF(try site.output.appending(path: "items/\(id)/index.html"), to: pdf)
+            let info = try Poppler.info(pdf)
+            #expect(info.pages <= 2, "item \(id) prints on \(info.pages) pages")
+            #expect(info.height > info.width, "A4 portrait")
+            let text = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }.joined()
+            #expect(text.contains(id) && text.contains("责任单位"))
+            for nav in Self.navigationTexts { #expect(!text.contains(nav), "navigation text \"\(nav)\" is printed") }
+        }
+    }
+
+    @Test func screenshotsForAPersonToLookAt() throws {
+        let folder = Rectify.repository.appending(path: "test-output/screenshots")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, page) in [("home", "index.html"), ("ledger", "ledger/index.html"), ("item", "items/1.2.1/index.html")] {
+            for width in [1280, 390] {
+                let png = folder.appending(path: "\(name)-\(width).png")
+                try? FileManager.default.removeItem(at: png)
+                try Chromium.screenshot(try site.output.appending(path: page), to: png, width: width, height: width == 1280 ? 1600 : 2400)
+                let size = try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int ?? 0
+                #expect(size > 10_000, "\(png.lastPathComponent) looks empty")
+            }
+        }
+    }
+
+    static func title(of id: String) throws -> String {
+        let text = try String(contentsOf: Rectify.repository.appending(path: "content/items/\(id).md"), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
+        return line.dropFirst("title: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+}
+
+/// poppler-utils: pdfinfo and pdftotext.
+enum Poppler {
+    static var available: Bool {
+        let found = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
+        if !found && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_BROWSER"] == "1" {
+            Issue.record("poppler-utils is required (RECTIFY_REQUIRE_BROWSER=1) but not installed")
+        }
+        return found
+    }
+
+    static func info(_ pdf: URL) throws -> (pages: Int, width: Double, height: Double) {
+        let output = try run("/usr/bin/pdfinfo", [pdf.path])
+        let pages = output.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        let sizeLine = output.split(separator: "\n").first { $0.hasPrefix("Page size:") } ?? ""
+        let numbers = sizeLine.split(separator: " ").compactMap { Double($0) }
+        return (pages, numbers.first ?? 0, numbers.dropFirst().first ?? 0)
+    }
+
+    static func text(_ pdf: URL, page: Int, layout: Bool = false) throws -> String {
+        try run("/usr/bin/pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
