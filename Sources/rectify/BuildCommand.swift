@@ -15,6 +15,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date the site reports against, YYYY-MM-DD (default: today).")
     var asOf: Day?
 
+    @Option(name: .customLong("changes-since"), help: "The git revision the changes page compares with (default: the newest tag before HEAD).")
+    var changesSince: String?
+
     @Flag(help: "Also print print/ and ledger/ to print.pdf and ledger.pdf with an installed Chromium.")
     var pdf = false
 
@@ -28,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         options.workerExecutable = currentExecutable
         options.renderTimeout = site.renderTimeout
         options.pdf = pdf
+        options.changesSince = changesSince
         let builder = SiteBuilder(options: options)
         let report = try Console.run { () throws(RectifyError) in try builder.build() }
         for warning in report.warnings.sorted() { Console.error(warning.description) }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var workerExecutable: URL?
     /// How long one Markdown file may take to render, in seconds.
     public var renderTimeout: Double = 2
+    /// The git revision the "changes" page compares with; nil: the newest tag before HEAD.
+    public var changesSince: String?
     /// Also print `print/` and `ledger/` to `print.pdf` and `ledger.pdf` with Chromium.
     public var pdf = false
 

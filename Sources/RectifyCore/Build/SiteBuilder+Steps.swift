@@ -1,4 +1,5 @@
 import Foundation
+import RectifyFrontMatter
 import RectifyMarkdown
 import RectifyTheme
 
@@ -25,6 +26,26 @@ extension SiteBuilder {
         state.report.items = content.items.count
     }
 
+    /// Dates from git history, and the changes since the previous publication. Without git
+    /// (or outside a repository) the site is the same, minus those.
+    func readGitHistory() throws(RectifyError) {
+        guard let content = state.content else { return }
+        let git = GitHistory(directory: options.contentDirectory)
+        state.lastChanged = git.lastChanged()
+        guard let baseline = git.baseline(options.changesSince) else {
+            if let requested = options.changesSince {
+                throw .io(path: options.contentDisplay, reason: "--changes-since: git cannot find revision \"\(requested)\"")
+            }
+            return
+        }
+        let log = DiagnosticLog()
+        let before = git.items(at: baseline.commit).sorted { $0.key < $1.key }.compactMap { path, text -> Item? in
+            guard let document = try? MarkdownDocument(parsing: text) else { return nil }
+            return Item.load(document, file: path, relativePath: path, config: content.config, log: log)
+        }
+        state.changes = ChangeSummary(baseline: baseline.name, before: before, now: content.items, config: content.config)
+    }
+
     func renderMarkdown() throws(RectifyError) {
         guard let content = state.content, let labels = state.labels else { return }
         let sources = content.items.map(\.source) + content.pages.map(\.source)
@@ -45,7 +66,8 @@ extension SiteBuilder {
         guard failures.isEmpty else { throw .invalidContent(failures) }
         let itemBodies = Dictionary(uniqueKeysWithValues: zip(content.items.map(\.id), bodies))
         let pageBodies = Dictionary(uniqueKeysWithValues: zip(content.pages.map(\.name), bodies.dropFirst(content.items.count)))
-        state.views = SiteViews(content: content, labels: labels, asOf: options.asOf, itemBodies: itemBodies, pageBodies: pageBodies)
+        state.views = SiteViews(content: content, labels: labels, asOf: options.asOf, itemBodies: itemBodies, pageBodies: pageBodies,
+                                lastChanged: state.lastChanged, hasChangesPage: state.changes != nil)
     }
 
     /// Worker processes when the build has an executable to start, otherwise this process.
@@ -114,6 +136,40 @@ extension SiteBuilder {
     func writePrintDocument() throws(RectifyError) {
         guard let views = state.views else { return }
         try writePage("print", views.printDocument(), to: SitePaths.printDocument)
+    }
+
+    func writeChangesPage() throws(RectifyError) {
+        guard let views = state.views, let changes = state.changes else { return }
+        try writePage("changes", views.changes(changes), to: SitePaths.changes)
+    }
+
+    /// `ledger.csv` for Excel and WPS, `data.json` for other systems.
+    func writeExports() throws(RectifyError) {
+        guard let views = state.views, let writer = state.writer else { return }
+        try writer.write(LedgerCSV(views: views).text, to: SitePaths.ledgerCSV)
+        let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
+            state.lastChanged[item.source.relativePath].map { (item.id, $0) }
+        })
+        do {
+            try writer.write(try DataExport(views: views, lastModified: itemDates).json(), to: SitePaths.dataJSON)
+        } catch let error as RectifyError {
+            throw error
+        } catch {
+            throw .io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)")
+        }
+        state.anchors[SitePaths.ledgerCSV] = []
+        state.anchors[SitePaths.dataJSON] = []
+    }
+
+    /// `sitemap.xml` with every HTML page written so far, and `robots.txt`.
+    func writeSitemap() throws(RectifyError) {
+        guard let content = state.content, let writer = state.writer else { return }
+        let pages = state.anchors.keys.filter { $0.hasSuffix(".html") }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
+        let sitemap = Sitemap(paths: pages, baseURL: content.config.baseURL)
+        try writer.write(sitemap.xml, to: "sitemap.xml")
+        try writer.write(sitemap.robots, to: "robots.txt")
+        state.anchors["sitemap.xml"] = []
+        state.anchors["robots.txt"] = []
     }
 
     func writeHomePage() throws(RectifyError) {

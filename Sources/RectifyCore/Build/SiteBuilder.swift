@@ -8,7 +8,7 @@ import RectifyTheme
 /// Nothing touches the output folder until the last step swaps the new site in.
 public final class SiteBuilder {
     /// Templates a theme must provide.
-    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print"]
+    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print", "changes"]
 
     /// `build` writes the site; `check` runs the same steps into a dry-run output and
     /// treats broken links and stale items as problems to report.
@@ -41,15 +41,18 @@ public final class SiteBuilder {
             .init("write department pages", writeDepartmentPages),
             .init("write updates page and feed", writeUpdates),
             .init("write print document", writePrintDocument),
+            .init("write changes page", writeChangesPage),
+            .init("write exports", writeExports),
             .init("write home page", writeHomePage),
             .init("copy theme static files", copyStaticFiles),
             .init("copy attachments", copyAttachments),
+            .init("write sitemap", writeSitemap),
             .init("check links", checkLinks),
         ]
         switch mode {
         case .build:
-            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
-                    .init("open output", openOutput)] + writing + [.init("print PDFs", printPDFs), .init("publish output", publish)]
+            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("read git history", readGitHistory),
+                    .init("render markdown", renderMarkdown), .init("open output", openOutput)] + writing + [.init("print PDFs", printPDFs), .init("publish output", publish)]
         case .check:
             return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
@@ -98,5 +101,8 @@ struct BuildState {
     var links: [(source: SourceFile, page: String, links: [RenderedMarkdown.Link])] = []
     /// The element IDs of each HTML page written, for checking `#fragment` links.
     var anchors: [String: Set<String>] = [:]
+    /// From git: when each content file last changed, and what changed since the baseline.
+    var lastChanged: [String: Day] = [:]
+    var changes: ChangeSummary?
     var report = BuildReport()
 }

@@ -39,7 +39,7 @@ public struct ContentLoader {
         for name in markdownFiles(in: "items", log: log) {
             let file = display("items/\(name)")
             guard let document = document("items/\(name)", log: log),
-                  let item = Item.load(document, file: file, config: config, log: log) else { continue }
+                  let item = Item.load(document, file: file, relativePath: "items/\(name)", config: config, log: log) else { continue }
             if let other = firstFileOfID[item.id] {
                 log.error(file, document.frontMatter["id"]?.value.line, "duplicate id \"\(item.id)\" (also in \(other))")
                 continue

@@ -4,7 +4,7 @@ extension Item {
     static let knownKeys = ["id", "title", "category", "group", "status", "leader", "department", "deadline", "measures", "updates"]
 
     /// Reads one item file's front matter against the site's keys; nil if it had errors.
-    static func load(_ document: MarkdownDocument, file: String, config: SiteConfig, log: DiagnosticLog) -> Item? {
+    static func load(_ document: MarkdownDocument, file: String, relativePath: String, config: SiteConfig, log: DiagnosticLog) -> Item? {
         let errorsBefore = log.errors.count
         let fields = FieldReader(node: document.frontMatter, file: file, log: log)
         fields.warnUnknownKeys(knownKeys)
@@ -38,7 +38,7 @@ extension Item {
             id: id, title: title, category: category, group: group, status: status,
             leader: leader, department: department, deadline: deadline, measures: measures,
             updates: updates.sorted { $0.date < $1.date },
-            source: SourceFile(displayPath: file, body: document.body, bodyStartLine: document.bodyStartLine))
+            source: SourceFile(displayPath: file, relativePath: relativePath, body: document.body, bodyStartLine: document.bodyStartLine))
     }
 
     private static func loadUpdates(_ fields: FieldReader, config: SiteConfig) -> [Update] {

@@ -1,7 +1,7 @@
 import RectifyFrontMatter
 
 extension SiteConfig {
-    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days", "departments"]
+    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
     static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
@@ -20,13 +20,17 @@ extension SiteConfig {
         let warningDays = fields.days("warning_days", default: 10)
         let staleDays = fields.days("stale_days", default: 30)
         let departments = loadDepartments(fields, log: log)
+        let baseURL = fields.optionalText("base_url")
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")), let entry = node["base_url"] {
+            log.error(file, entry.value.line, "\"base_url\" must start with http:// or https://")
+        }
         let statuses = loadStatuses(fields, log: log)
         let categories = loadCategories(fields, log: log)
         guard log.errors.count == errorsBefore, let title, let language else { return nil }
         return SiteConfig(
             title: title, language: language,
             description: fields.optionalText("description"), notice: fields.optionalText("notice"),
-            statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays, departments: departments)
+            statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays, baseURL: baseURL, departments: departments)
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {

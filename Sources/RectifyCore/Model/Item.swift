@@ -52,12 +52,15 @@ public struct Item: Sendable {
 public struct SourceFile: Sendable {
     /// The path as shown in messages, e.g. `content/items/1.2.3.md`.
     public let displayPath: String
+    /// The path inside the content folder, e.g. `items/1.2.3.md`.
+    public let relativePath: String
     public let body: String
     /// The file line on which `body` starts.
     public let bodyStartLine: Int
 
-    public init(displayPath: String, body: String, bodyStartLine: Int) {
+    public init(displayPath: String, relativePath: String = "", body: String, bodyStartLine: Int) {
         self.displayPath = displayPath
+        self.relativePath = relativePath
         self.body = body
         self.bodyStartLine = bodyStartLine
     }

@@ -30,6 +30,9 @@ public struct SiteConfig: Sendable {
     public let warningDays: Int
     /// `rectify check` warns about open items with no update for more than this many days.
     public let staleDays: Int
+    /// Where the site is published (`https://intranet.example/zhenggai/`), for the sitemap
+    /// and the feed; optional, since every page link is relative.
+    public let baseURL: String?
     /// Departments with a chosen key; others get a derived one.
     public let departments: [Department]
 

@@ -8,6 +8,9 @@ public enum SitePaths {
     public static let updates = "updates/index.html"
     public static let feed = "feed.xml"
     public static let printDocument = "print/index.html"
+    public static let changes = "changes/index.html"
+    public static let ledgerCSV = "ledger.csv"
+    public static let dataJSON = "data.json"
 
     public static func item(_ id: String) -> String { "items/\(id)/index.html" }
     public static func category(_ key: String) -> String { "categories/\(key)/index.html" }

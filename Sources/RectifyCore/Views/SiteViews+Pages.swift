@@ -77,6 +77,7 @@ extension SiteViews {
         }
         summary["updates"] = item.updates.reversed().map(update)
         summary["bodyHTML"] = itemBodies[item.id] ?? ""
+        if let changed = lastChanged[item.source.relativePath] { summary["lastModified"] = changed.description }
         view["item"] = summary
         if index > 0 { view["previous"] = self.summary(content.items[index - 1], root: root) }
         if index + 1 < content.items.count { view["next"] = self.summary(content.items[index + 1], root: root) }

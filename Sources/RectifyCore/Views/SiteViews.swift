@@ -9,6 +9,9 @@ struct SiteViews {
     /// Rendered Markdown bodies, by item ID and by page name.
     let itemBodies: [String: String]
     let pageBodies: [String: String]
+    /// When each content file last changed, from git (empty without git).
+    var lastChanged: [String: Day] = [:]
+    var hasChangesPage = false
 
     var config: SiteConfig { content.config }
 
@@ -35,11 +38,14 @@ struct SiteViews {
                 "updates": link(SitePaths.updates),
                 "feed": link(SitePaths.feed),
                 "print": link(SitePaths.printDocument),
+                "changes": hasChangesPage ? link(SitePaths.changes) : nil,
+                "csv": link(SitePaths.ledgerCSV),
+                "json": link(SitePaths.dataJSON),
                 "printScript": link("static/print.js"),
                 "categories": config.categories.map { ["title": $0.title, "url": link(SitePaths.category($0.key)), "current": path == SitePaths.category($0.key)] },
                 "statuses": config.statuses.map { ["label": $0.label, "url": link(SitePaths.status($0.key)), "current": path == SitePaths.status($0.key)] },
                 "pages": content.pages.map { ["title": $0.title, "url": link(SitePaths.page($0.name)), "current": path == SitePaths.page($0.name)] },
-            ] as [String: Any],
+            ].compactMapValues { $0 } as [String: Any],
         ]
     }
 
