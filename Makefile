@@ -25,7 +25,7 @@ site: build
 test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	$(SWIFT) build -c $(CONFIG) --build-tests
-	RECTIFY_REQUIRE_BROWSER=1 $(SWIFT) test -c $(CONFIG) --skip-build
+	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 
 clean:
 	rm -rf .build

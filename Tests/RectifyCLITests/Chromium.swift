@@ -7,10 +7,10 @@ enum Chromium {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Browser tests run when Chromium is installed; `make test` sets
-    /// RECTIFY_REQUIRE_BROWSER=1 so that a missing browser is a failure, not a skip.
+    /// RECTIFY_REQUIRE_TOOLS=1 so that a missing browser is a failure, not a skip.
     static var available: Bool {
-        if path == nil && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_BROWSER"] == "1" {
-            Issue.record("Chromium is required (RECTIFY_REQUIRE_BROWSER=1) but not installed")
+        if path == nil && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_TOOLS"] == "1" {
+            Issue.record("Chromium is required (RECTIFY_REQUIRE_TOOLS=1) but not installed")
         }
         return path != nil
     }

@@ -117,8 +117,8 @@ struct PrintTests {
 enum Poppler {
     static var available: Bool {
         let found = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
-        if !found && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_BROWSER"] == "1" {
-            Issue.record("poppler-utils is required (RECTIFY_REQUIRE_BROWSER=1) but not installed")
+        if !found && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_TOOLS"] == "1" {
+            Issue.record("poppler-utils is required (RECTIFY_REQUIRE_TOOLS=1) but not installed")
         }
         return found
     }

