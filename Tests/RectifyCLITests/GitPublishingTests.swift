@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The CI recipe run as written, in a git repository: dates from git history, the changes
+/// since the previous tag, and the published copy in a web root.
+@Suite(.serialized, .enabled(if: Tool.available("git", "rsync")))
+struct GitPublishingTests {
+    /// A content repository like a bureau's: content/, theme/ and deploy/ committed on
+    /// 2026-11-01 and tagged `v1`.
+    func repository() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for part in ["content", "theme", "deploy"] {
+            try FileManager.default.copyItem(at: Rectify.repository.appending(path: part), to: folder.url.appending(path: part))
+        }
+        try git(folder, ["init", "-q", "-b", "main"])
+        try git(folder, ["add", "-A"])
+        try git(folder, ["commit", "-q", "-m", "第一次发布"], date: "2026-11-01T10:00:00+08:00")
+        try git(folder, ["tag", "v1"])
+        return folder
+    }
+
+    @discardableResult
+    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) throws -> String {
+        var environment = ["GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+                           "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "test@example.invalid"]
+        if let date { environment["GIT_AUTHOR_DATE"] = date; environment["GIT_COMMITTER_DATE"] = date }
+        let result = try Tool.run("git", arguments, in: folder.url, environment: environment)
+        #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)")
+        return result.output
+    }
+
+    func publish(_ folder: TemporaryFolder, webRoot: URL) throws -> Tool.Result {
+        try Tool.run("bash", ["deploy/publish.sh"], in: folder.url, environment: [
+            "RECTIFY": Rectify.executable.path, "AS_OF": "2026-11-26", "WEB_ROOT": webRoot.path,
+        ])
+    }
+
+    @Test func theRecipePublishesACommittedEditWithItsGitDate() throws {
+        let repository = try repository()
+        let item = repository.url.appending(path: "content/items/1.2.1.md")
+        let edited = try String(contentsOf: item, encoding: .utf8)
+            .replacingOccurrences(of: "status: in_progress", with: "status: done")
+            .replacingOccurrences(of: "updates:\n", with: "updates:\n  - date: 2026-11-25\n    status: done\n    note: \"低保动态调整全部完成，整改销号。\"\n")
+        try edited.write(to: item, atomically: true, encoding: .utf8)
+        try git(repository, ["commit", "-q", "-am", "1.2.1 整改完成"], date: "2026-11-25T16:30:00+08:00")
+
+        let webRoot = repository.url.appending(path: "www")
+        let result = try publish(repository, webRoot: webRoot)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("content: 0 errors, 0 warnings"))
+        #expect(result.output.contains("Published public/ to \(webRoot.path)/"))
+
+        let page = try String(contentsOf: webRoot.appending(path: "items/1.2.1/index.html"), encoding: .utf8)
+        #expect(page.contains("低保动态调整全部完成，整改销号。"))
+        #expect(page.contains("<dt>最后修改</dt><dd><time datetime=\"2026-11-25\">2026-11-25</time></dd>"))
+        let other = try String(contentsOf: webRoot.appending(path: "items/1.1.1/index.html"), encoding: .utf8)
+        #expect(other.contains("<dt>最后修改</dt><dd><time datetime=\"2026-11-01\">2026-11-01</time></dd>"))
+
+        // The changes since the previous tag, v1.
+        let changes = try String(contentsOf: webRoot.appending(path: "changes/index.html"), encoding: .utf8)
+        #expect(changes.contains("<code>v1</code>"))
+        let closed = try #require(changes.range(of: "<h2>本期完成</h2>")), statuses = try #require(changes.range(of: "<h2>状态变化</h2>"))
+        let updates = try #require(changes.range(of: "<h2>新增进展</h2>")), added = try #require(changes.range(of: "<h2>新增问题</h2>"))
+        #expect(changes[closed.upperBound..<statuses.lowerBound].contains("1.2.1 "))
+        #expect(changes[statuses.upperBound..<updates.lowerBound].contains("整改中 → 已完成"))
+        #expect(changes[updates.upperBound..<added.lowerBound].contains("低保动态调整全部完成"))
+        #expect(String(changes[updates.upperBound..<added.lowerBound]).occurrences(of: "<h3>") == 1, "only 1.2.1 has new updates")
+        #expect(changes[added.upperBound...].contains("<p>无</p>"))
+        #expect(try String(contentsOf: webRoot.appending(path: "index.html"), encoding: .utf8).contains("changes/index.html\">本期变化</a>"))
+
+        // Publishing again after a page disappears removes it from the web root.
+        try FileManager.default.removeItem(at: repository.url.appending(path: "content/pages/measures.md"))
+        try git(repository, ["commit", "-q", "-am", "删除页面"], date: "2026-11-26T09:00:00+08:00")
+        #expect(try publish(repository, webRoot: webRoot).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: webRoot.appending(path: "pages/measures/index.html").path))
+    }
+
+    @Test func withoutGitTheSiteBuildsTheSameWithoutDates() throws {
+        let site = try ScratchSite()  // a copy in a temporary folder, outside any repository
+        #expect(try site.build().status == 0)
+        let page = try String(contentsOf: site.output.appending(path: "items/1.1.1/index.html"), encoding: .utf8)
+        #expect(!page.contains("最后修改"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "changes").path))
+        #expect(try site.build(["--changes-since", "v1"]).stderr.contains("--changes-since: git cannot find revision \"v1\""))
+    }
+
+    @Test func theRecipesRunTheScriptInAFullClone() throws {
+        let gitlab = try String(contentsOf: Rectify.repository.appending(path: "deploy/gitlab-ci.yml"), encoding: .utf8)
+        #expect(gitlab.contains("GIT_DEPTH: \"0\"") && gitlab.contains("deploy/publish.sh") && gitlab.contains("libcmark-gfm-dev"))
+        let actions = try String(contentsOf: Rectify.repository.appending(path: "deploy/github-actions.yml"), encoding: .utf8)
+        #expect(actions.contains("fetch-depth: 0") && actions.contains("deploy/publish.sh") && actions.contains("libcmark-gfm-dev"))
+        for file in ["deploy/gitlab-ci.yml", "deploy/github-actions.yml"] {
+            let parsed = try Tool.run("python3", ["-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1])); print('ok')", Rectify.repository.appending(path: file).path])
+            #expect(parsed.output.contains("ok"), "\(file) is not valid YAML: \(parsed.output)")
+        }
+    }
+}
+
+/// `ledger.csv` and `data.json`, read back by real parsers (Python's csv and json modules).
+@Suite struct ExportTests {
+    @Test(.enabled(if: Tool.available("python3")))
+    func theCSVLedgerOpensWithItsChineseIntact() throws {
+        let site = try ScratchSite()
+        try site.write("items/zz.md", sampleItem(id: "9.9", title: "'含逗号, 引号\" 在内'", extra: "measures: \"=SUM(A1)\""))
+        #expect(try site.build().status == 0)
+        let csv = site.output.appending(path: "ledger.csv")
+        let bytes = try Data(contentsOf: csv)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a byte-order mark, for Excel")
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\r\n"))
+        let script = """
+            import csv, sys, json
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.reader(f, strict=True))
+            print(json.dumps(rows, ensure_ascii=False))
+            """
+        let result = try Tool.run("python3", ["-c", script, csv.path])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String]], "\(result.output)")
+        #expect(rows.count == 28)
+        #expect(rows[0] == ["序号", "编号", "问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态", "时限状态", "最新进展日期", "最新进展"])
+        #expect(rows[1].prefix(3) == ["1", "1.1.1", "自觉贯彻落实“第一议题”学习制度有温差"])
+        #expect(rows.allSatisfy { $0.count == 11 })
+        let hostile = try #require(rows.last)
+        #expect(hostile[1] == "9.9" && hostile[2] == "含逗号, 引号\" 在内")
+        #expect(hostile[3] == "'=SUM(A1)", "a formula is neutralised")
+    }
+
+    @Test func dataJSONHasEveryItemWithItsComputedState() throws {
+        let site = try ScratchSite()
+        #expect(try site.build().status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appending(path: "data.json"))) as? [String: Any]
+        let json = try #require(object)
+        #expect(json["version"] as? Int == 1)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.count == 26)
+        let first = items[0]
+        for key in ["id", "title", "category", "group", "status", "statusLabel", "done", "leader", "department", "departmentKey", "deadline", "deadlineState", "url", "updates"] {
+            #expect(first[key] != nil, "items[0] lacks \(key)")
+        }
+        #expect(first["id"] as? String == "1.1.1" && first["deadlineState"] as? String == "completed-on-time")
+        #expect((items.first { $0["id"] as? String == "1.2.1" })?["deadlineState"] as? String == "overdue")
+        let totals = try #require(json["totals"] as? [String: Any])
+        #expect(totals["items"] as? Int == 26 && totals["done"] as? Int == 8 && totals["overdue"] as? Int == 3)
+        let siteInfo = try #require(json["site"] as? [String: Any])
+        #expect(siteInfo["asOf"] as? String == "2026-11-26" && siteInfo["language"] as? String == "zh-CN")
+    }
+}
