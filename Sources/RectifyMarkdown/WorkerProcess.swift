@@ -8,6 +8,8 @@ import Darwin
 /// One render worker: a child process with a pipe to its standard input and one from its
 /// standard output.
 final class WorkerProcess {
+    private static let spawning = NSLock()
+
     let pid: pid_t
     private let toWorker: Int32
     private let fromWorker: Int32
@@ -15,13 +17,18 @@ final class WorkerProcess {
 
     init(command: URL, arguments: [String]) throws {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        // Pipes are made close-on-exec before any other worker can be started: a worker started
+        // at the same moment by another thread must not inherit this worker's pipes, or neither
+        // would ever see end of file.
+        Self.spawning.lock()
+        defer { Self.spawning.unlock() }
         guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
+        for fd in [input[0], input[1], output[0], output[1]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        for fd in [input[0], input[1], output[0], output[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = ([command.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
@@ -36,8 +43,6 @@ final class WorkerProcess {
         pid = child
         toWorker = input[1]
         fromWorker = output[0]
-        _ = fcntl(toWorker, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fromWorker, F_SETFD, FD_CLOEXEC)
     }
 
     deinit { stop() }

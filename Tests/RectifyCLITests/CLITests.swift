@@ -59,18 +59,6 @@ enum Rectify {
         let stderr: String
     }
 
-    /// Starts `rectify` with output discarded, for tests that stop or race it.
-    static func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = executable

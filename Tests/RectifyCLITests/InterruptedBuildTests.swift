@@ -33,18 +33,19 @@ import Testing
         let item = edited.appending(path: "items/1.1.1.md")
         try String(contentsOf: item, encoding: .utf8).replacingOccurrences(of: "学习制度有温差", with: "学习制度有温差（已修改）")
             .write(to: item, atomically: false, encoding: .utf8)
-        func build(_ content: URL, into output: URL, wait: Bool = true) throws -> Process {
-            let process = try Rectify.start(["build", "--content", content.path, "--theme", theme, "--output", output.path, "--as-of", "2026-11-26"])
-            if wait { process.waitUntilExit() }
-            return process
+        func start(_ content: URL, into output: URL) throws -> ChildProcess {
+            try ChildProcess(rectify: ["build", "--content", content.path, "--theme", theme, "--output", output.path, "--as-of", "2026-11-26"])
+        }
+        func build(_ content: URL, into output: URL) throws -> Int32? {
+            try start(content, into: output).wait()
         }
         let started = ContinuousClock.now
-        #expect(try build(site.content, into: site.output).terminationStatus == 0)
+        #expect(try build(site.content, into: site.output) == 0)
         let elapsed = (ContinuousClock.now - started).components
         let buildSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         let previous = try site.snapshot()
         let reference = site.root.appending(path: "reference")
-        #expect(try build(edited, into: reference).terminationStatus == 0)
+        #expect(try build(edited, into: reference) == 0)
         let next = try site.snapshot(reference)
         #expect(previous.count > 1000 && previous != next)
 
@@ -52,24 +53,24 @@ import Testing
         var keptPrevious = 0
         for round in 0..<20 {
             let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 0.9
-            let process = try build(edited, into: site.output, wait: false)
+            let process = try start(edited, into: site.output)
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.kill()
+            process.wait()
             let now = try site.snapshot()
             let isPrevious = now == previous, isNext = now == next
             #expect(isPrevious || isNext, "round \(round): killed after \(delay) s, the output is neither the previous site nor the new one")
             if isPrevious { keptPrevious += 1 }
             if isNext {
                 // The kill came after the new site was swapped in; put the previous one back.
-                #expect(try build(site.content, into: site.output).terminationStatus == 0)
+                #expect(try build(site.content, into: site.output) == 0)
                 let restored = try site.snapshot() == previous
                 #expect(restored)
             }
         }
         print("20 builds killed at random moments: \(keptPrevious) before the swap (previous site kept), \(20 - keptPrevious) after it (new site whole)")
         #expect(keptPrevious >= 5, "kills should land before the swap, mid-build")
-        #expect(try build(edited, into: site.output).terminationStatus == 0)
+        #expect(try build(edited, into: site.output) == 0)
         let final = try site.snapshot() == next
         #expect(final)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") && !$0.hasSuffix(".lock") }
@@ -91,11 +92,10 @@ import Testing
 
         for _ in 0..<3 {
             let theme = Rectify.repository.appending(path: "theme").path
-            let first = try Rectify.start(["build", "--content", site.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
-            let second = try Rectify.start(["build", "--content", other.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
-            first.waitUntilExit()
-            second.waitUntilExit()
-            #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+            let first = try ChildProcess(rectify: ["build", "--content", site.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
+            let second = try ChildProcess(rectify: ["build", "--content", other.content.path, "--theme", theme, "--output", site.output.path, "--as-of", "2026-11-26"])
+            let statuses = (first.wait(), second.wait())
+            #expect(statuses.0 == 0 && statuses.1 == 0)
             let result = try site.snapshot()
             let whole = result == a || result == b
             #expect(whole, "the output must be one build's whole site")

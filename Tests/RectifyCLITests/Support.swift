@@ -71,3 +71,37 @@ func sampleItem(id: String, title: String = "测试问题", status: String = "in
 extension String {
     func occurrences(of needle: String) -> Int { components(separatedBy: needle).count - 1 }
 }
+
+/// A `rectify` child started with posix_spawn and reaped with waitpid, for tests that kill
+/// builds: no run-loop machinery between the signal and the exit status.
+struct ChildProcess {
+    let pid: pid_t
+
+    /// Starts `rectify` with `arguments`, its output discarded.
+    init(rectify arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let path = Rectify.executable.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, path, &actions, nil, argv, environ)
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+        pid = child
+    }
+
+    func kill() {
+        Glibc.kill(pid, SIGKILL)
+    }
+
+    /// Waits for the exit: the exit status, or nil if a signal ended it.
+    @discardableResult
+    func wait() -> Int32? {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : nil
+    }
+}

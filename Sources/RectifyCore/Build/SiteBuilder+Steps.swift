@@ -88,9 +88,8 @@ extension SiteBuilder {
 
     func writeItemPages() throws(RectifyError) {
         guard let views = state.views else { return }
-        for (index, item) in views.content.items.enumerated() {
-            try writePage("item", views.item(at: index), to: SitePaths.item(item.id))
-        }
+        let items = views.content.items
+        try writePages(items.count) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
     }
 
     func writeCategoryPages() throws(RectifyError) {
@@ -213,6 +212,32 @@ extension SiteBuilder {
         state.report.filesWritten = staging.filesWritten
         try staging.publish()
         state.staging = nil
+    }
+
+    /// Renders and writes `count` pages on all cores; `page(i)` gives the template, the view
+    /// and the path of page `i`. The first error, in page order, is thrown.
+    func writePages(_ count: Int, _ page: (Int) -> (template: String, view: [String: Any], path: String)) throws(RectifyError) {
+        guard let theme = state.theme, let writer = state.writer else { return }
+        let sink = Unchecked(writer)
+        let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count) { index in
+            let (template, view, path) = page(index)
+            do {
+                let html = try theme.render(template, view)
+                try sink.value.write(html, to: path)
+                return .success((path, LinkChecker.anchors(in: html)))
+            } catch let error as ThemeError {
+                return .failure(.invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)]))
+            } catch let error as RectifyError {
+                return .failure(error)
+            } catch {
+                return .failure(.io(path: path, reason: "\(error)"))
+            }
+        }
+        for result in results {
+            let (path, anchors) = try result.get()
+            state.anchors[path] = anchors
+            state.report.pages += 1
+        }
     }
 
     private func writePage(_ template: String, _ view: [String: Any], to path: String) throws(RectifyError) {

@@ -72,15 +72,26 @@ struct LinkChecker {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
-    /// The values of `id="…"` attributes in an HTML page.
+    /// The values of `id="…"` attributes in an HTML page (one pass over its UTF-8 bytes).
     static func anchors(in html: String) -> Set<String> {
         var ids: Set<String> = []
-        var rest = html[...]
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            ids.insert(String(rest[..<end]))
-            rest = rest[end...]
+        let marker = Array(" id=\"".utf8)
+        var html = html
+        html.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index + marker.count <= count {
+                guard bytes[index] == marker[0], bytes[index + 1] == marker[1], bytes[index + 2] == marker[2],
+                      bytes[index + 3] == marker[3], bytes[index + 4] == marker[4] else {
+                    index += 1
+                    continue
+                }
+                let start = index + marker.count
+                var end = start
+                while end < count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                index = end
+            }
         }
         return ids
     }

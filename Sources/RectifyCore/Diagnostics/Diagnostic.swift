@@ -40,6 +40,10 @@ final class DiagnosticLog {
         entries.append(Diagnostic(file: file, line: line, message: message))
     }
 
+    func append(_ other: DiagnosticLog) {
+        entries += other.entries
+    }
+
     func warning(_ file: String, _ line: Int?, _ message: String) {
         entries.append(Diagnostic(file: file, line: line, message: message, severity: .warning))
     }

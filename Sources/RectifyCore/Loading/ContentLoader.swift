@@ -34,17 +34,26 @@ public struct ContentLoader {
         }
         guard let config else { throw .invalidContent(log.entries) }
 
+        // Files are read and parsed on all cores, each with its own log; the logs and the
+        // duplicate-ID check are then taken in file order, so messages never vary.
+        let names = markdownFiles(in: "items", log: log)
+        let parsed = parallelMap(names.count) { index -> (Item?, Int?, DiagnosticLog) in
+            let fileLog = DiagnosticLog()
+            let name = names[index]
+            guard let document = document("items/\(name)", log: fileLog) else { return (nil, nil, fileLog) }
+            let item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
+            return (item, document.frontMatter["id"]?.value.line, fileLog)
+        }
         var items: [Item] = []
         var firstFileOfID: [String: String] = [:]
-        for name in markdownFiles(in: "items", log: log) {
-            let file = display("items/\(name)")
-            guard let document = document("items/\(name)", log: log),
-                  let item = Item.load(document, file: file, relativePath: "items/\(name)", config: config, log: log) else { continue }
+        for (item, idLine, fileLog) in parsed {
+            log.append(fileLog)
+            guard let item else { continue }
             if let other = firstFileOfID[item.id] {
-                log.error(file, document.frontMatter["id"]?.value.line, "duplicate id \"\(item.id)\" (also in \(other))")
+                log.error(item.source.displayPath, idLine, "duplicate id \"\(item.id)\" (also in \(other))")
                 continue
             }
-            firstFileOfID[item.id] = file
+            firstFileOfID[item.id] = item.source.displayPath
             items.append(item)
         }
         var pages: [Page] = []

@@ -9,11 +9,23 @@ public struct Content: Sendable {
 
     /// Every department that has items: those declared in `site.yml` first, in their order,
     /// then the others in the order of their first item.
-    public var departments: [Department] {
-        var result = config.departments.filter { department in items.contains { $0.department == department.name } }
-        for item in items where !result.contains(where: { $0.name == item.department }) {
-            result.append(Department(key: Department.derivedKey(for: item.department), name: item.department))
+    public let departments: [Department]
+    /// Department keys by name.
+    public let departmentKeys: [String: String]
+
+    init(config: SiteConfig, items: [Item], pages: [Page], files: [String]) {
+        self.config = config
+        self.items = items
+        self.pages = pages
+        self.files = files
+        let used = Set(items.map(\.department))
+        var departments = config.departments.filter { used.contains($0.name) }
+        var seen = Set(departments.map(\.name))
+        for item in items where !seen.contains(item.department) {
+            seen.insert(item.department)
+            departments.append(Department(key: Department.derivedKey(for: item.department), name: item.department))
         }
-        return result
+        self.departments = departments
+        departmentKeys = Dictionary(departments.map { ($0.name, $0.key) }, uniquingKeysWith: { first, _ in first })
     }
 }

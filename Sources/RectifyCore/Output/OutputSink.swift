@@ -10,9 +10,10 @@ protocol OutputSink: AnyObject {
 
 /// Records what a build would write, and writes nothing.
 final class DryRunOutput: OutputSink {
-    private(set) var paths: Set<String> = []
+    private let lock = NSLock()
+    private var paths: Set<String> = []
 
-    var filesWritten: Int { paths.count }
+    var filesWritten: Int { lock.withLock { paths.count } }
 
     func write(_ text: String, to relative: String) throws(RectifyError) {
         try record(relative)
@@ -26,6 +27,6 @@ final class DryRunOutput: OutputSink {
         guard OutputPath.isSafe(relative) else {
             throw .io(path: relative, reason: "refusing to write outside the output folder")
         }
-        paths.insert(relative)
+        lock.withLock { _ = paths.insert(relative) }
     }
 }

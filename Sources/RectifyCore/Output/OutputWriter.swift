@@ -8,8 +8,11 @@ final class OutputWriter: OutputSink {
     let output: URL
     let staging: URL
     private let lock: OutputLock
+    /// Pages are written from several threads: the folder cache and the count are locked.
+    private let counters = NSLock()
     private var createdFolders: Set<String> = []
-    private(set) var filesWritten = 0
+    private var written = 0
+    var filesWritten: Int { counters.withLock { written } }
 
     init(output: URL) throws(RectifyError) {
         self.output = output.standardizedFileURL
@@ -35,7 +38,7 @@ final class OutputWriter: OutputSink {
         } catch {
             throw .io(path: target.path, reason: "cannot write: \(error.localizedDescription)")
         }
-        filesWritten += 1
+        counters.withLock { written += 1 }
     }
 
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
@@ -45,7 +48,7 @@ final class OutputWriter: OutputSink {
         } catch {
             throw .io(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
         }
-        filesWritten += 1
+        counters.withLock { written += 1 }
     }
 
     /// Swaps the staging folder into place and removes the previous output.
@@ -86,9 +89,9 @@ final class OutputWriter: OutputSink {
         }
         let target = staging.appending(path: relative)
         let folder = (relative as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !createdFolders.contains(folder) {
+        if !folder.isEmpty && !counters.withLock({ createdFolders.contains(folder) }) {
             try Self.createFolder(target.deletingLastPathComponent())
-            createdFolders.insert(folder)
+            counters.withLock { _ = createdFolders.insert(folder) }
         }
         return target
     }

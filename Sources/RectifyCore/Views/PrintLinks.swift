@@ -17,15 +17,33 @@ struct PrintLinks {
         var output = ""
         output.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]
-        while let match = rest.firstMatch(of: /\s(href|src|id)="([^"]*)"/) {
-            output += rest[..<match.range.lowerBound]
-            let attribute = String(match.output.1), value = String(match.output.2)
-            let rewritten = attribute == "id" ? "\(section)-\(value)" : rebaseURL(value, from: page, section: section)
-            output += " \(attribute)=\"\(rewritten)\""
-            rest = rest[match.range.upperBound...]
+        while let match = nextAttribute(in: rest) {
+            output += rest[..<match.valueStart]
+            let value = String(rest[match.valueStart..<match.valueEnd])
+            output += match.name == "id" ? "\(section)-\(value)" : rebaseURL(value, from: page, section: section)
+            rest = rest[match.valueEnd...]
         }
         output += rest
         return output
+    }
+
+    /// The next ` href="`, ` src="` or ` id="` attribute: its name and the range of its value.
+    private static func nextAttribute(in text: Substring) -> (name: String, valueStart: Substring.Index, valueEnd: Substring.Index)? {
+        var search = text[...]
+        while let equals = search.firstIndex(of: "=") {
+            let after = search.index(after: equals)
+            guard after < search.endIndex, search[after] == "\"" else { search = search[after...]; continue }
+            for name in ["href", "src", "id"] {
+                guard let start = search.index(equals, offsetBy: -(name.count + 1), limitedBy: search.startIndex) else { continue }
+                if search[start] == " " && search[search.index(after: start)..<equals] == name {
+                    let valueStart = search.index(after: after)
+                    guard let valueEnd = search[valueStart...].firstIndex(of: "\"") else { return nil }
+                    return (name, valueStart, valueEnd)
+                }
+            }
+            search = search[after...]
+        }
+        return nil
     }
 
     /// A fragment as the element ID it names: percent-decoded (cmark-gfm encodes non-ASCII

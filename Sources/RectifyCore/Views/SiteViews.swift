@@ -56,7 +56,7 @@ struct SiteViews {
     }
 
     func departmentKey(_ name: String) -> String {
-        content.departments.first { $0.name == name }?.key ?? Department.derivedKey(for: name)
+        content.departmentKeys[name] ?? Department.derivedKey(for: name)
     }
 
     func deadlineState(_ item: Item) -> DeadlineState {

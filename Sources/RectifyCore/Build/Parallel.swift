@@ -1,0 +1,27 @@
+import Foundation
+
+/// Runs `body` for every index in `0..<count` on all cores and returns the results in index
+/// order. The work must not touch shared mutable state, or must lock it; nothing here may
+/// call cmark-gfm (that happens only in the render workers).
+func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: count)
+    withoutActuallyEscaping(body) { body in
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = Unchecked(slots)
+            let body = Unchecked(body)
+            let chunk = max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(count, (part + 1) * chunk) {
+                    slots.value[index] = body.value(index)
+                }
+            }
+        }
+    }
+    return results.map { $0! }
+}
+
+/// A value handed to concurrent work that the caller knows is used safely.
+struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

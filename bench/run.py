@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Benchmark: rectify against Hugo (if installed) and a floor program that only renders and
+writes each page with cmark-gfm. Prints median wall time, CPU time and peak memory over
+interleaved runs, and the ratios between them.
+
+usage: run.py [N] [RUNS]      (default N=10000, RUNS=5)
+"""
+import os, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench", "work")
+
+
+def measure(command):
+    """Runs command; returns (wall s, CPU s of it and every process it reaped, peak RSS MiB of its main process)."""
+    before = os.times()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    after = os.times()
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, usage.ru_maxrss / 1024
+
+
+def main():
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    data = os.path.join(WORK, f"data-{count}")
+    if not os.path.isdir(data):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(count), data], check=True)
+    floor = os.path.join(WORK, "floor")
+    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "floor.c"), "-lcmark-gfm", "-lcmark-gfm-extensions"], check=True)
+    rectify = os.path.join(ROOT, ".build", "release", "rectify")
+    outputs = os.path.join(WORK, f"out-{os.getpid()}")
+    os.makedirs(outputs)
+
+    def out(name, run):
+        return os.path.join(outputs, f"{name}-{run}")
+
+    tools = {
+        "rectify": lambda run: [rectify, "build", "--content", os.path.join(data, "rectify"), "--theme", os.path.join(ROOT, "theme"),
+                                "--output", out("rectify", run), "--as-of", "2026-11-26"],
+        "floor (cmark-gfm only)": lambda run: [floor, os.path.join(data, "bodies"), out("floor", run), str(count)],
+    }
+    if shutil.which("hugo"):
+        tools["hugo"] = lambda run: ["hugo", "--quiet", "-s", os.path.join(data, "hugo"), "-d", out("hugo", run)]
+    else:
+        print("hugo is not installed: comparing with the floor only (apt-get install hugo)")
+
+    results = {name: [] for name in tools}
+    for run in range(runs):  # interleaved: each run measures every tool once, one after another
+        for name, command in tools.items():
+            results[name].append(measure(command(run)))
+    print(f"\n{count} items, {runs} interleaved runs, medians; {os.cpu_count()} cores\n")
+    print(f"{'':24} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9}")
+    medians = {}
+    for name, samples in results.items():
+        wall, cpu, peak = (statistics.median(s[i] for s in samples) for i in range(3))
+        medians[name] = (wall, cpu, peak)
+        print(f"{name:24} {wall:8.2f} {cpu:8.2f} {peak:9.0f}")
+    print()
+    r = medians["rectify"]
+    f = medians["floor (cmark-gfm only)"]
+    print(f"rectify / floor:  wall {r[0] / f[0]:.2f}x   CPU {r[1] / f[1]:.2f}x   (target wall <= 1.2x)")
+    if "hugo" in medians:
+        h = medians["hugo"]
+        print(f"rectify / hugo:   wall {r[0] / h[0]:.2f}x   CPU {r[1] / h[1]:.2f}x   peak {r[2] / h[2]:.2f}x   (target wall <= 0.25x)")
+    print(f"rectify peak memory: {r[2]:.0f} MiB (target <= 150 MiB; main process, render workers not included)")
+    # Remove the outputs only now, after every timing (deleting many files slows the next writes).
+    shutil.rmtree(outputs, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
