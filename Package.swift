@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: rectify (CLI) → RectifyCore → leaf modules
+// Dependencies point one way: rectify (CLI) → RectifyServe (preview server) → RectifyCore → leaf modules
 // (RectifyMarkdown, RectifyFrontMatter, RectifyTheme) → CCmarkGFM (the C library).
 let package = Package(
     name: "Rectify",
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,9 +30,10 @@ let package = Package(
             name: "RectifyCore",
             dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "CAtomicSwap"]
         ),
+        .target(name: "RectifyServe", dependencies: ["RectifyCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "rectify",
-            dependencies: ["RectifyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RectifyCore", "RectifyServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RectifyMarkdownTests", dependencies: ["RectifyMarkdown"]),
         .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyMarkdown"]),

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct Rectify: ParsableCommand {
+struct Rectify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectify",
         abstract: "Publishes the progress of rectification work as a static website.",
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderWorkerCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, RenderWorkerCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
