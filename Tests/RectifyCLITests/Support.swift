@@ -74,7 +74,7 @@ extension String {
 
 /// A `rectify` child started with posix_spawn and reaped with waitpid, for tests that kill
 /// builds: no run-loop machinery between the signal and the exit status.
-struct ChildProcess {
+struct ChildProcess: Sendable {
     let pid: pid_t
 
     /// Starts `rectify` with `arguments`, its output discarded.

@@ -107,3 +107,53 @@ final class Nginx {
         process.waitUntilExit()
     }
 }
+
+/// A minimal WebSocket client over a plain TCP socket (this Foundation's URLSession has no
+/// WebSocket support): the upgrade handshake, then unmasked text frames from the server.
+final class RawWebSocket {
+    private let socket: Int32
+
+    init(port: UInt16, path: String) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        _ = request.withCString { send(socket, $0, strlen($0), 0) }
+        var header = [UInt8]()
+        while !header.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            guard let byte = try read(1, timeout: 5).first else { throw POSIXError(.ECONNRESET) }
+            header.append(byte)
+        }
+        guard String(decoding: header, as: UTF8.self).hasPrefix("HTTP/1.1 101") else { throw POSIXError(.EPROTO) }
+    }
+
+    deinit { close(socket) }
+
+    /// The next text message, waiting at most `timeout` seconds.
+    func receive(timeout: Double) throws -> String {
+        let head = try read(2, timeout: timeout)
+        var length = Int(head[1] & 0x7F)
+        if length == 126 { length = try read(2, timeout: timeout).reduce(0) { $0 << 8 | Int($1) } }
+        return String(decoding: try read(length, timeout: timeout), as: UTF8.self)
+    }
+
+    private func read(_ count: Int, timeout: Double) throws -> [UInt8] {
+        var bytes = [UInt8]()
+        while bytes.count < count {
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { throw POSIXError(.ETIMEDOUT) }
+            var buffer = [UInt8](repeating: 0, count: count - bytes.count)
+            let got = recv(socket, &buffer, buffer.count, 0)
+            guard got > 0 else { throw POSIXError(.ECONNRESET) }
+            bytes += buffer.prefix(got)
+        }
+        return bytes
+    }
+}

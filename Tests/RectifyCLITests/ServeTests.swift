@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `rectify serve` on a free port, exercised with a real HTTP client (URLSession).
+@Suite(.serialized) struct ServeTests {
+    /// A running `rectify serve` on a copy of the sample content; stopped when released.
+    final class Server: Sendable {
+        let site: ScratchSite
+        let port = Tool.freePort()
+        let process: ChildProcess
+        var base: String { "http://127.0.0.1:\(port)/" }
+
+        init() throws {
+            site = try ScratchSite()
+            process = try ChildProcess(rectify: ["serve", "--content", site.content.path, "--theme",
+                                                 Rectify.repository.appending(path: "theme").path, "--port", String(port)])
+            for _ in 0..<200 where (try? Tool.run("curl", ["-s", "-o", "/dev/null", base])).map({ $0.status != 0 }) ?? true {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+
+        deinit {
+            process.kill()
+            process.wait()
+        }
+
+        func get(_ path: String, method: String = "GET") async throws -> (status: Int, type: String, body: String) {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.httpMethod = method
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = response as! HTTPURLResponse
+            return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
+        }
+
+        /// Waits until `path` satisfies `condition`, at most `seconds`.
+        func waitFor(_ path: String, seconds: Double = 10, _ condition: (String) -> Bool) async throws -> Bool {
+            let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            while ContinuousClock.now < deadline {
+                if condition(try await get(path).body) { return true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return false
+        }
+    }
+
+    @Test func servesPagesWithStatusCodesAndContentTypes() async throws {
+        let server = try Server()
+        let home = try await server.get("")
+        #expect(home.status == 200 && home.type == "text/html; charset=utf-8")
+        #expect(home.body.contains("县民政局巡察反馈意见整改进展") && home.body.contains("/__rectify/live"), "live reload is injected while serving")
+        #expect(try await server.get("items/1.1.1/").status == 200)
+        #expect(try await server.get("items/1.1.1").status == 200)
+        #expect(try await server.get("static/style.css").type == "text/css; charset=utf-8")
+        #expect(try await server.get("feed.xml").type == "application/xml; charset=utf-8")
+        #expect(try await server.get("data.json").type == "application/json; charset=utf-8")
+        let missing = try await server.get("items/9.9.9/")
+        #expect(missing.status == 404 && missing.body.contains("404"))
+        let head = try await server.get("ledger/index.html", method: "HEAD")
+        #expect(head.status == 200 && head.body.isEmpty)
+        for method in ["POST", "PUT", "DELETE", "PATCH"] {
+            #expect(try await server.get("index.html", method: method).status == 405, "\(method) must get 405")
+        }
+        // The build output itself never carries the live-reload script.
+        #expect(try site(server).build().status == 0)
+        #expect(!(try String(contentsOf: server.site.output.appending(path: "index.html"), encoding: .utf8)).contains("__rectify"))
+    }
+
+    func site(_ server: Server) -> ScratchSite { server.site }
+
+    @Test func editingAnItemUpdatesThePageAndSendsAReloadEvent() async throws {
+        let server = try Server()
+        let socket = try RawWebSocket(port: server.port, path: "/__rectify/live")
+        try await Task.sleep(for: .milliseconds(300))
+        let started = ContinuousClock.now
+        try server.site.edit("items/1.1.1.md") { $0.replacingOccurrences(of: "学习制度有温差", with: "学习制度有温差（预览修改）") }
+        let message = try socket.receive(timeout: 10)
+        let elapsed = ContinuousClock.now - started
+        #expect(message.hasPrefix("reload "))
+        let page = try await server.get("items/1.1.1/").body
+        #expect(page.contains("学习制度有温差（预览修改）"), "the page has changed when the reload event arrives")
+        print("edit to reload event: \(elapsed)")
+    }
+
+    @Test func aBrokenFileShowsTheErrorAndKeepsTheLastGoodSite() async throws {
+        let server = try Server()
+        try server.site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "status: pending", with: "status: doing") }
+        #expect(try await server.waitFor("items/1.1.1/") { $0.contains("rectify-build-error") })
+        let page = try await server.get("items/1.1.1/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("items/1.2.3.md:6: unknown status &quot;doing&quot;") || page.body.contains("items/1.2.3.md:6: unknown status \"doing\""))
+        #expect(page.body.contains("自觉贯彻落实“第一议题”学习制度有温差"), "the last good page is still served")
+        try server.site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "status: doing", with: "status: pending") }
+        #expect(try await server.waitFor("items/1.1.1/") { !$0.contains("rectify-build-error") }, "the error goes once the file is fixed")
+    }
+
+    @Test func traversalProbesNeverLeaveTheSite() async throws {
+        let server = try Server()
+        let probes = ["../../../../etc/passwd", "..%2f..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                      "items/..%2f..%2f..%2fetc/passwd", "index.html%00.txt", "%00", "..\\..\\etc\\passwd", "static/%2e%2e/%2e%2e/etc/passwd",
+                      "....//....//etc/passwd", "%252e%252e/etc/passwd", "/etc/passwd", "//etc/passwd"]
+        for probe in probes {
+            let result = try Tool.run("curl", ["-s", "--path-as-is", "-o", "-", "-w", "\n%{http_code}", server.base + probe])
+            let status = Int(result.output.split(separator: "\n").last ?? "") ?? 0
+            #expect(status == 400 || status == 404, "\(probe) got \(status)")
+            #expect(!result.output.contains("root:x:0:0"), "\(probe) leaked /etc/passwd")
+        }
+    }
+
+    @Test func loadDuringRebuildsAlwaysGetsWholePages() async throws {
+        let server = try Server()
+        let item = "items/1.1.1.md"
+        let rebuilds = Task {
+            for round in 0..<20 {
+                try server.site.edit(item) { text in
+                    text.replacingOccurrences(of: round % 2 == 0 ? "学习制度有温差" : "学习制度有温差（甲）", with: round % 2 == 0 ? "学习制度有温差（甲）" : "学习制度有温差")
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        let paths = ["", "items/1.1.1/", "ledger/", "static/style.css", "categories/integrity/", "print/"]
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            for client in 0..<4 {
+                group.addTask {
+                    var problems: [String] = []
+                    for request in 0..<2500 {
+                        let path = paths[(client + request) % paths.count]
+                        let (status, _, body) = try await server.get(path)
+                        if status != 200 { problems.append("\(path): \(status)") }
+                        if !path.hasSuffix(".css") && !body.hasSuffix("</html>\n") { problems.append("\(path): incomplete page") }
+                        if path == "items/1.1.1/" && !(body.contains("学习制度有温差（甲）</h1>") || body.contains("学习制度有温差</h1>")) {
+                            problems.append("\(path): a page from no build")
+                        }
+                    }
+                    return problems
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        try await rebuilds.value
+        #expect(failures.isEmpty, "\(failures.count) bad responses, e.g. \(failures.prefix(5))")
+    }
+}
