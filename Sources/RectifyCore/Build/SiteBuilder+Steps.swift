@@ -191,6 +191,14 @@ extension SiteBuilder {
             try writer.copy(folder.appending(path: relative), to: SitePaths.attachment(relative))
             state.anchors[SitePaths.attachment(relative)] = []
         }
+        for item in content.items where !item.attachments.isEmpty {
+            let bundle = options.contentDirectory.appending(path: (item.source.relativePath as NSString).deletingLastPathComponent)
+            for relative in item.attachments {
+                let target = "items/\(item.id)/\(relative)"
+                try writer.copy(bundle.appending(path: relative), to: target)
+                state.anchors[target] = []
+            }
+        }
     }
 
     /// With `--pdf`: the print document and the ledger as PDFs, printed from the staging

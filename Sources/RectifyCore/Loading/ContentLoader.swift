@@ -36,12 +36,15 @@ public struct ContentLoader {
 
         // Files are read and parsed on all cores, each with its own log; the logs and the
         // duplicate-ID check are then taken in file order, so messages never vary.
-        let names = markdownFiles(in: "items", log: log)
+        let names = markdownFiles(in: "items", log: log) + itemFolders(log: log)
         let parsed = parallelMap(names.count) { index -> (Item?, Int?, DiagnosticLog) in
             let fileLog = DiagnosticLog()
             let name = names[index]
             guard let document = document("items/\(name)", log: fileLog) else { return (nil, nil, fileLog) }
-            let item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
+            var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
+            if name.hasSuffix("/index.md") {
+                item?.attachments = bundleFiles(in: "items/\(name.dropLast("/index.md".count))", log: fileLog)
+            }
             return (item, document.frontMatter["id"]?.value.line, fileLog)
         }
         var items: [Item] = []
@@ -116,9 +119,30 @@ public struct ContentLoader {
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
     }
 
+    /// Items kept as folders: `items/<folder>/index.md`, with their evidence files beside them.
+    private func itemFolders(log: DiagnosticLog) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url("items").path)) ?? []
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: url("items/\(name)").path, isDirectory: &isFolder)
+                && isFolder.boolValue && FileManager.default.fileExists(atPath: url("items/\(name)/index.md").path)
+        }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }.map { "\($0)/index.md" }
+    }
+
+    /// The files beside an item's `index.md`, relative to its folder, sorted.
+    private func bundleFiles(in folder: String, log: DiagnosticLog) -> [String] {
+        files(under: folder, log: log).filter { $0 != "index.md" }
+    }
+
     /// Every regular file under `files/`, relative to it, sorted.
     private func attachmentFiles(log: DiagnosticLog) -> [String] {
-        let root = url("files")
+        files(under: "files", log: log)
+    }
+
+    /// Every regular file under a folder of the content, relative to it, sorted; hidden files
+    /// are skipped, and symbolic links that lead outside the content are errors.
+    private func files(under folder: String, log: DiagnosticLog) -> [String] {
+        let root = url(folder)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
         let prefix = root.standardizedFileURL.path + "/"
         var files: [String] = []
@@ -126,7 +150,7 @@ public struct ContentLoader {
             let relative = url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
             if url.lastPathComponent.hasPrefix(".") { continue }
             guard isInsideContent(url) else {
-                log.error(display("files/\(relative)"), nil, "symbolic link leads outside the content folder; it is not followed")
+                log.error(display("\(folder)/\(relative)"), nil, "symbolic link leads outside the content folder; it is not followed")
                 continue
             }
             if (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {

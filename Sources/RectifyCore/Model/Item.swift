@@ -29,6 +29,9 @@ public struct Item: Sendable {
     /// Dated updates, oldest first.
     public let updates: [Update]
     public let source: SourceFile
+    /// Evidence files beside an item kept as a folder (`items/<folder>/index.md`), relative to
+    /// that folder; published next to the item page, at `items/<id>/<file>`.
+    public var attachments: [String] = []
 
     public var latestUpdate: Update? { updates.last }
 
