@@ -8,13 +8,8 @@ enum HeadingAnchors {
     static func slugs(in document: OpaquePointer) -> [String] {
         var slugs: [String] = []
         var used: [String: Int] = [:]
-        guard let iterator = cmark_iter_new(document) else { return slugs }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+        CmarkTree.forEachNode(under: document) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
             var slug = slug(for: text(of: node))
             if slug.isEmpty { slug = "section" }
             if let count = used[slug] {
@@ -66,12 +61,7 @@ enum HeadingAnchors {
 
     private static func text(of heading: OpaquePointer) -> String {
         var text = ""
-        guard let iterator = cmark_iter_new(heading) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CmarkTree.forEachNode(under: heading) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
                 text += String(cString: literal)

@@ -55,14 +55,9 @@ public struct MarkdownRenderer: Sendable {
     /// Link and image destinations, each with the start line of its nearest block.
     private static func links(in document: OpaquePointer) -> [RenderedMarkdown.Link] {
         var links: [RenderedMarkdown.Link] = []
-        guard let iterator = cmark_iter_new(document) else { return links }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CmarkTree.forEachNode(under: document) { node in
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { return }
             var block: OpaquePointer? = node
             while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
             links.append(RenderedMarkdown.Link(url: String(cString: url), line: Int(block.map { cmark_node_get_start_line($0) } ?? 1)))

@@ -25,18 +25,31 @@ enum Tool {
 
     /// Runs a tool to the end; standard output and error together.
     static func run(_ name: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let result = try capture(find(name) ?? name, arguments, in: folder, environment: environment, mergeErrors: true)
+        return Result(status: result.status, output: result.stdout)
+    }
+
+    /// Runs a program to the end and returns its exit status, standard output and standard
+    /// error (the two together in `stdout` with `mergeErrors`).
+    static func capture(_ path: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                        mergeErrors: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: find(name) ?? name)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = mergeErrors ? out : err
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        // Standard error is read on another thread so that neither pipe can fill up and block.
+        let errors = Unchecked<Data>.Box()
+        let reader = Thread { errors.value = mergeErrors ? Data() : err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        while !errors.done { Thread.sleep(forTimeInterval: 0.001) }
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: errors.value ?? Data(), as: UTF8.self))
     }
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now.
@@ -155,5 +168,18 @@ final class RawWebSocket {
             bytes += buffer.prefix(got)
         }
         return bytes
+    }
+}
+
+enum Unchecked<T> {
+    /// A value set once by another thread.
+    final class Box: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: T?
+        var value: T? {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
+        var done: Bool { value != nil }
     }
 }
