@@ -163,7 +163,7 @@ extension SiteBuilder {
     /// `sitemap.xml` with every HTML page written so far, and `robots.txt`.
     func writeSitemap() throws(RectifyError) {
         guard let content = state.content, let writer = state.writer else { return }
-        let pages = state.anchors.keys.filter { $0.hasSuffix(".html") }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
+        let pages = NaturalOrder.sorted(state.anchors.keys.filter { $0.hasSuffix(".html") }) { $0 }
         let sitemap = Sitemap(paths: pages, baseURL: content.config.baseURL)
         try writer.write(sitemap.xml, to: "sitemap.xml")
         try writer.write(sitemap.robots, to: "robots.txt")

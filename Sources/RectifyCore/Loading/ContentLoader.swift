@@ -67,7 +67,7 @@ public struct ContentLoader {
         }
         let files = attachmentFiles(log: log)
         guard log.errors.isEmpty else { throw .invalidContent(log.entries) }
-        items.sort { NaturalOrder.areInIncreasingOrder($0.id, $1.id) }
+        items = NaturalOrder.sorted(items, by: \.id)
         pages.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
         return (Content(config: config, items: items, pages: pages, files: files), log.entries)
     }
@@ -116,7 +116,7 @@ public struct ContentLoader {
     /// The `*.md` file names in a subfolder, sorted; hidden files are skipped.
     private func markdownFiles(in folder: String, log: DiagnosticLog) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url(folder).path) else { return [] }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
+        return NaturalOrder.sorted(names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }) { $0 }
     }
 
     /// Items kept as folders: `items/<folder>/index.md`, with their evidence files beside them.

@@ -2,7 +2,20 @@
 /// so `1.2.9` comes before `1.2.10`, and `A2` before `A10`.
 public enum NaturalOrder {
     public static func areInIncreasingOrder(_ lhs: String, _ rhs: String) -> Bool {
-        let left = chunks(lhs), right = chunks(rhs)
+        isLess(chunks(lhs), lhs, chunks(rhs), rhs)
+    }
+
+    /// `values` sorted by `key` in natural order; each key is split into runs once, not on
+    /// every comparison.
+    public static func sorted<T>(_ values: [T], by key: (T) -> String) -> [T] {
+        let keyed = values.map { value -> (chunks: [Chunk], key: String, value: T) in
+            let text = key(value)
+            return (chunks(text), text, value)
+        }
+        return keyed.sorted { isLess($0.chunks, $0.key, $1.chunks, $1.key) }.map(\.value)
+    }
+
+    private static func isLess(_ left: [Chunk], _ lhs: String, _ right: [Chunk], _ rhs: String) -> Bool {
         for (a, b) in zip(left, right) where a != b {
             return a < b
         }
@@ -10,12 +23,12 @@ public enum NaturalOrder {
         return lhs < rhs
     }
 
-    private enum Chunk: Comparable {
+    public enum Chunk: Comparable, Sendable {
         // Numbers sort before text at the same position.
         case number(digits: String)
         case text(String)
 
-        static func < (lhs: Chunk, rhs: Chunk) -> Bool {
+        public static func < (lhs: Chunk, rhs: Chunk) -> Bool {
             switch (lhs, rhs) {
             case (.number(let a), .number(let b)):
                 let x = a.drop { $0 == "0" }, y = b.drop { $0 == "0" }

@@ -27,21 +27,21 @@ struct PrintLinks {
         return output
     }
 
-    /// The next ` href="`, ` src="` or ` id="` attribute: its name and the range of its value.
+    /// The next ` href="`, ` src="` or ` id="` attribute: its name and the range of its value,
+    /// found by scanning the UTF-8 bytes (the names and quotes are ASCII).
     private static func nextAttribute(in text: Substring) -> (name: String, valueStart: Substring.Index, valueEnd: Substring.Index)? {
-        var search = text[...]
-        while let equals = search.firstIndex(of: "=") {
-            let after = search.index(after: equals)
-            guard after < search.endIndex, search[after] == "\"" else { search = search[after...]; continue }
-            for name in ["href", "src", "id"] {
-                guard let start = search.index(equals, offsetBy: -(name.count + 1), limitedBy: search.startIndex) else { continue }
-                if search[start] == " " && search[search.index(after: start)..<equals] == name {
-                    let valueStart = search.index(after: after)
-                    guard let valueEnd = search[valueStart...].firstIndex(of: "\"") else { return nil }
+        let bytes = text.utf8
+        let names: [(String, [UInt8])] = [("href", Array(" href=\"".utf8)), ("src", Array(" src=\"".utf8)), ("id", Array(" id=\"".utf8))]
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: " ") {
+                for (name, pattern) in names where bytes[index...].starts(with: pattern) {
+                    let valueStart = bytes.index(index, offsetBy: pattern.count)
+                    guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
                     return (name, valueStart, valueEnd)
                 }
             }
-            search = search[after...]
+            index = bytes.index(after: index)
         }
         return nil
     }
