@@ -92,54 +92,31 @@ extension SiteBuilder {
         try writePages(items.count) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
     }
 
-    func writeCategoryPages() throws(RectifyError) {
+    /// The pages that index the items: each lists many or all of them, so they are rendered
+    /// together on all cores, the largest first.
+    func writeIndexPages() throws(RectifyError) {
         guard let views = state.views else { return }
-        for category in views.config.categories {
-            try writePage("category", views.category(category), to: SitePaths.category(category.key))
+        var pages: [(template: String, path: String, view: () -> [String: Any])] = [
+            ("print", SitePaths.printDocument, views.printDocument),
+            ("updates", SitePaths.updates, views.updates),
+            ("feed", SitePaths.feed, views.feed),
+            ("ledger", SitePaths.ledger, views.ledger),
+            ("home", SitePaths.home, views.home),
+            ("departments", SitePaths.departments, views.departments),
+        ]
+        pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category) }) }
+        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status) }) }
+        pages += views.content.departments.map { department in
+            ("department", SitePaths.department(department.key), { views.department(department) })
         }
-    }
-
-    func writeStatusPages() throws(RectifyError) {
-        guard let views = state.views else { return }
-        for status in views.config.statuses {
-            try writePage("status", views.status(status), to: SitePaths.status(status.key))
-        }
+        if let changes = state.changes { pages.append(("changes", SitePaths.changes, { views.changes(changes) })) }
+        try writePages(pages.count) { index in (pages[index].template, pages[index].view(), pages[index].path) }
     }
 
     func writeFreePages() throws(RectifyError) {
         guard let views = state.views else { return }
-        for page in views.content.pages {
-            try writePage("page", views.page(page), to: SitePaths.page(page.name))
-        }
-    }
-
-    func writeLedger() throws(RectifyError) {
-        guard let views = state.views else { return }
-        try writePage("ledger", views.ledger(), to: SitePaths.ledger)
-    }
-
-    func writeDepartmentPages() throws(RectifyError) {
-        guard let views = state.views else { return }
-        try writePage("departments", views.departments(), to: SitePaths.departments)
-        for department in views.content.departments {
-            try writePage("department", views.department(department), to: SitePaths.department(department.key))
-        }
-    }
-
-    func writeUpdates() throws(RectifyError) {
-        guard let views = state.views else { return }
-        try writePage("updates", views.updates(), to: SitePaths.updates)
-        try writePage("feed", views.feed(), to: SitePaths.feed)
-    }
-
-    func writePrintDocument() throws(RectifyError) {
-        guard let views = state.views else { return }
-        try writePage("print", views.printDocument(), to: SitePaths.printDocument)
-    }
-
-    func writeChangesPage() throws(RectifyError) {
-        guard let views = state.views, let changes = state.changes else { return }
-        try writePage("changes", views.changes(changes), to: SitePaths.changes)
+        let pages = views.content.pages
+        try writePages(pages.count) { index in ("page", views.page(pages[index]), SitePaths.page(pages[index].name)) }
     }
 
     /// `ledger.csv` for Excel and WPS, `data.json` for other systems.
@@ -169,11 +146,6 @@ extension SiteBuilder {
         try writer.write(sitemap.robots, to: "robots.txt")
         state.anchors["sitemap.xml"] = []
         state.anchors["robots.txt"] = []
-    }
-
-    func writeHomePage() throws(RectifyError) {
-        guard let views = state.views else { return }
-        try writePage("home", views.home(), to: SitePaths.home)
     }
 
     func copyStaticFiles() throws(RectifyError) {
@@ -246,19 +218,6 @@ extension SiteBuilder {
             state.anchors[path] = anchors
             state.report.pages += 1
         }
-    }
-
-    private func writePage(_ template: String, _ view: [String: Any], to path: String) throws(RectifyError) {
-        guard let theme = state.theme, let writer = state.writer else { return }
-        let html: String
-        do {
-            html = try theme.render(template, view)
-        } catch {
-            throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
-        }
-        try writer.write(html, to: path)
-        state.anchors[path] = LinkChecker.anchors(in: html)
-        state.report.pages += 1
     }
 
     /// Regular files under a folder, relative to it, sorted; hidden files skipped.

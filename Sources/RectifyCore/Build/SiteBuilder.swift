@@ -34,16 +34,9 @@ public final class SiteBuilder {
     var steps: [BuildStep] {
         let writing: [BuildStep] = [
             .init("write item pages", writeItemPages),
-            .init("write category pages", writeCategoryPages),
-            .init("write status pages", writeStatusPages),
+            .init("write index pages", writeIndexPages),
             .init("write free pages", writeFreePages),
-            .init("write ledger", writeLedger),
-            .init("write department pages", writeDepartmentPages),
-            .init("write updates page and feed", writeUpdates),
-            .init("write print document", writePrintDocument),
-            .init("write changes page", writeChangesPage),
             .init("write exports", writeExports),
-            .init("write home page", writeHomePage),
             .init("copy theme static files", copyStaticFiles),
             .init("copy attachments", copyAttachments),
             .init("write sitemap", writeSitemap),
