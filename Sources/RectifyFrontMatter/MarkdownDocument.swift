@@ -9,33 +9,54 @@ public struct MarkdownDocument: Sendable {
     public let bodyStartLine: Int
 
     public init(parsing text: String) throws(FrontMatterError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        // Lines are found on the UTF-8 view up to the closing marker only; the body, usually
+        // most of the file, is taken as it is.
+        var lines = Self.lines(of: text)
+        guard let first = lines.next(), Self.isMarker(first.text, "---") else {
             throw FrontMatterError(line: 1, message: "missing front matter: the file must start with a line \"---\"")
         }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else {
+        var lineNumber = 1
+        var closing: (start: String.Index, end: String.Index, number: Int)?
+        while let line = lines.next() {
+            lineNumber += 1
+            if Self.isMarker(line.text, "---") || Self.isMarker(line.text, "...") {
+                closing = (line.text.startIndex, line.end, lineNumber)
+                break
+            }
+        }
+        guard let closing else {
             throw FrontMatterError(line: 1, message: "front matter is not closed: add a line \"---\" after it")
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        frontMatter = try YAMLDocument.parse(yaml, lineOffset: 1)
+        var yaml = text[first.end..<closing.start]
+        if yaml.hasSuffix("\n") { yaml = yaml.dropLast() }
+        frontMatter = try YAMLDocument.parse(String(yaml), lineOffset: 1)
         guard frontMatter.entries != nil else {
             throw FrontMatterError(line: 2, message: "front matter must be a mapping of keys to values")
         }
-        body = lines[(closing + 1)...].joined(separator: "\n")
-        bodyStartLine = closing + 2
+        var body = text[closing.end...]
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        self.body = String(body)
+        bodyStartLine = closing.number + 1
     }
-}
 
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
+    private static func isMarker(_ line: Substring, _ marker: String) -> Bool {
+        var line = line
+        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
+        return line == marker
+    }
+
+    /// The lines of `text`, each with the index just past its line break.
+    private static func lines(of text: String) -> AnyIterator<(text: Substring, end: String.Index)> {
+        var position = text.startIndex
+        return AnyIterator {
+            guard position < text.endIndex else { return nil }
+            let start = position
+            if let newline = text.utf8[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                position = text.utf8.index(after: newline)
+                return (text[start..<newline], position)
+            }
+            position = text.endIndex
+            return (text[start...], position)
         }
-        return self[startIndex..<end]
     }
 }

@@ -6,7 +6,9 @@ public enum YAMLDocument {
     public static func parse(_ text: String, lineOffset: Int = 0) throws(FrontMatterError) -> YAMLNode {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Scalars are kept as text, so no tag resolution (the default resolver runs several
+            // regular expressions over every plain scalar).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.describe(error, lineOffset: lineOffset)
         } catch {
