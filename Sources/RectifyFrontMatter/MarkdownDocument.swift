@@ -11,7 +11,7 @@ public struct MarkdownDocument: Sendable {
     public init(parsing text: String) throws(FrontMatterError) {
         // Lines are found on the UTF-8 view up to the closing marker only; the body, usually
         // most of the file, is taken as it is.
-        var lines = Self.lines(of: text)
+        let lines = Self.lines(of: text)
         guard let first = lines.next(), Self.isMarker(first.text, "---") else {
             throw FrontMatterError(line: 1, message: "missing front matter: the file must start with a line \"---\"")
         }

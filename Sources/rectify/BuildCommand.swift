@@ -25,11 +25,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        var options = BuildOptions(
-            contentDirectory: site.contentURL, contentDisplay: site.content, themeDirectory: site.themeURL,
-            outputDirectory: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf ?? .today())
-        options.workerExecutable = currentExecutable
-        options.renderTimeout = site.renderTimeout
+        var options = site.buildOptions(output: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf)
         options.pdf = pdf
         options.changesSince = changesSince
         let builder = SiteBuilder(options: options)

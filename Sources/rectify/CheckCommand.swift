@@ -16,12 +16,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var options = BuildOptions(
-            contentDirectory: site.contentURL, contentDisplay: site.content, themeDirectory: site.themeURL,
-            outputDirectory: FileManager.default.temporaryDirectory, asOf: asOf ?? .today())
-        options.workerExecutable = currentExecutable
-        options.renderTimeout = site.renderTimeout
-        let diagnostics = SiteBuilder.check(options: options)
+        let diagnostics = SiteBuilder.check(options: site.buildOptions(asOf: asOf))
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

@@ -17,12 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port: UInt16 = 8080
 
     func run() async throws {
-        var options = BuildOptions(
-            contentDirectory: site.contentURL, contentDisplay: site.content, themeDirectory: site.themeURL,
-            outputDirectory: FileManager.default.temporaryDirectory, asOf: .today())
-        options.workerExecutable = currentExecutable
-        options.renderTimeout = site.renderTimeout
-        let server = PreviewServer(options: options, host: host, port: port)
+        let server = PreviewServer(options: site.buildOptions(asOf: nil), host: host, port: port)
         let content = site.content
         try await server.run { url in
             FileHandle.standardOutput.write(Data("Serving \(content)/ at \(url) (Ctrl-C to stop)\n".utf8))

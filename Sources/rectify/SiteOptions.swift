@@ -13,8 +13,15 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("render-timeout"), help: "Seconds one Markdown file may take to render before it is stopped and reported.")
     var renderTimeout: Double = 2
 
-    var contentURL: URL { URL(fileURLWithPath: content, isDirectory: true) }
-    var themeURL: URL { URL(fileURLWithPath: theme, isDirectory: true) }
+    /// Build options for this site, rendering Markdown in worker processes of this program.
+    func buildOptions(output: URL = FileManager.default.temporaryDirectory, asOf: Day?) -> BuildOptions {
+        var options = BuildOptions(
+            contentDirectory: URL(fileURLWithPath: content, isDirectory: true), contentDisplay: content,
+            themeDirectory: URL(fileURLWithPath: theme, isDirectory: true), outputDirectory: output, asOf: asOf ?? .today())
+        options.workerExecutable = currentExecutable
+        options.renderTimeout = renderTimeout
+        return options
+    }
 }
 
 extension Day: ExpressibleByArgument {
