@@ -52,15 +52,6 @@ public final class ProcessRenderPool: MarkdownRendering, @unchecked Sendable {
         return results
     }
 
-    /// Stops every idle worker (they are started again when needed).
-    public func shutdown() {
-        slotsLock.lock()
-        let workers = idle
-        idle = []
-        slotsLock.unlock()
-        for worker in workers { worker.stop() }
-    }
-
     private func render(_ markdown: String, with worker: inout WorkerProcess?) -> Result<RenderedMarkdown, RenderFailure> {
         let size = markdown.utf8.count
         if size > RenderLimits.maximumInputBytes { return .failure(.inputTooLarge(bytes: size)) }

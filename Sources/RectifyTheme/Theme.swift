@@ -14,7 +14,6 @@ public struct Theme: Sendable {
     public var staticDirectory: URL { directory.appending(path: "static", directoryHint: .isDirectory) }
 
     private let library: MustacheLibrary
-    private let names: Set<String>
 
     /// Loads the theme's templates, then the overrides, and checks that every template in
     /// `required` exists. Parse errors name the template file and line.
@@ -34,10 +33,7 @@ public struct Theme: Sendable {
             throw ThemeError(file: templatesDirectory.appending(path: name + ".mustache").path, message: "required template is missing")
         }
         library = MustacheLibrary(templates: templates)
-        names = Set(templates.keys)
     }
-
-    public func has(_ name: String) -> Bool { names.contains(name) }
 
     /// Renders template `name` with a context of plain dictionaries, arrays and strings.
     public func render(_ name: String, _ context: [String: Any]) throws(ThemeError) -> String {
