@@ -13,7 +13,7 @@ struct Sitemap {
     var xml: String {
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for path in paths {
-            lines.append("<url><loc>\(Self.escape(url(path)))</loc></url>")
+            lines.append("<url><loc>\(XMLText.escaped(url(path)))</loc></url>")
         }
         lines.append("</urlset>")
         return lines.joined(separator: "\n") + "\n"
@@ -23,11 +23,5 @@ struct Sitemap {
         var text = "User-agent: *\nAllow: /\n"
         if baseURL != nil { text += "Sitemap: \(url("sitemap.xml"))\n" }
         return text
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&apos;")
     }
 }

@@ -23,15 +23,20 @@ public enum DeadlineState: String, Sendable, CaseIterable {
     /// `warningDays` days before it up to and including the deadline itself.
     public static func of(_ item: Item, in config: SiteConfig, asOf: Day) -> DeadlineState {
         if config.status(item.status)?.isDone == true {
-            let completion = item.updates.last { update in
-                update.status.flatMap { config.status($0)?.isDone } == true
-            }
-            if let completion, completion.date > item.deadline { return .completedLate }
+            if let completion = item.completionUpdate(in: config), completion.date > item.deadline { return .completedLate }
             return .completedOnTime
         }
         let daysLeft = asOf.days(until: item.deadline)
         if daysLeft < 0 { return .overdue }
         if daysLeft <= config.warningDays { return .dueSoon }
         return .onTrack
+    }
+}
+
+extension Item {
+    /// The update that last moved the item to a done status, if any: its date is when the
+    /// item was completed.
+    public func completionUpdate(in config: SiteConfig) -> Update? {
+        updates.last { update in update.status.flatMap { config.status($0)?.isDone } == true }
     }
 }

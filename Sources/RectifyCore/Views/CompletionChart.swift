@@ -19,8 +19,7 @@ struct CompletionChart {
         var dates: [Day] = []
         var undated = 0
         for item in items where config.status(item.status)?.isDone == true {
-            let completion = item.updates.last { $0.status.flatMap { config.status($0)?.isDone } == true }
-            if let completion { dates.append(completion.date) } else { undated += 1 }
+            if let completion = item.completionUpdate(in: config) { dates.append(completion.date) } else { undated += 1 }
         }
         dates.sort()
         var points: [Point] = []

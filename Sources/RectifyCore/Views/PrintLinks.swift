@@ -49,9 +49,7 @@ struct PrintLinks {
     /// A fragment as the element ID it names: percent-decoded (cmark-gfm encodes non-ASCII
     /// characters), then escaped again for an HTML attribute.
     static func decoded(_ fragment: Substring) -> String {
-        let text = String(fragment).removingPercentEncoding ?? String(fragment)
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        XMLText.escaped(String(fragment).removingPercentEncoding ?? String(fragment))
     }
 
     static func rebaseURL(_ url: String, from page: String, section: String) -> String {

@@ -25,15 +25,10 @@ extension SiteViews {
         return view
     }
 
-    /// Every update of every item, newest first; on one day, items in natural ID order.
-    func allUpdates(root: String) -> [[String: Any]] {
-        latestUpdates(limit: Int.max, root: root)
-    }
-
     func updates() -> [String: Any] {
         let path = SitePaths.updates
         var view = common(path: path, title: labels["all_updates"])
-        let entries = allUpdates(root: SitePaths.root(from: path))
+        let entries = latestUpdates(limit: Int.max, root: SitePaths.root(from: path))
         view["updates"] = entries
         view["count"] = entries.count
         return view
@@ -44,9 +39,7 @@ extension SiteViews {
     /// stay the same across builds.
     func feed() -> [String: Any] {
         var view = common(path: SitePaths.feed, title: config.title)
-        let entries = content.items.enumerated().flatMap { order, item in
-            item.updates.enumerated().map { index, update in (order: order, item: item, index: index, update: update) }
-        }.sorted { ($0.update.date, $1.order, $1.index) > ($1.update.date, $0.order, $0.index) }
+        let entries = updatesNewestFirst()
         view["feedID"] = "tag:rectify.invalid,2026:\(Self.tagSafe(config.title))"
         view["updated"] = (entries.first?.update.date ?? asOf).description + "T00:00:00Z"
         view["entries"] = entries.map { entry -> [String: Any] in

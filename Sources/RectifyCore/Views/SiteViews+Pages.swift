@@ -26,13 +26,18 @@ extension SiteViews {
         return view
     }
 
-    /// The newest updates across all items, newest first; ties keep natural ID order.
+    /// Every update of every item, newest first; on one day, items in natural ID order, and
+    /// one item's updates in the order written. The full key keeps the order the same in
+    /// every build.
+    func updatesNewestFirst() -> [(order: Int, item: Item, index: Int, update: Item.Update)] {
+        content.items.enumerated().flatMap { order, item in
+            item.updates.enumerated().map { index, update in (order: order, item: item, index: index, update: update) }
+        }.sorted { ($0.update.date, $1.order, $1.index) > ($1.update.date, $0.order, $0.index) }
+    }
+
+    /// The newest `limit` updates as rows, each with its item.
     func latestUpdates(limit: Int, root: String) -> [[String: Any]] {
-        let all = content.items.enumerated().flatMap { index, item in
-            item.updates.map { (index: index, item: item, update: $0) }
-        }
-        let newest = all.sorted { ($0.update.date, -$0.index) > ($1.update.date, -$1.index) }.prefix(limit)
-        return newest.map { entry in
+        updatesNewestFirst().prefix(limit).map { entry in
             var row = update(entry.update)
             row["item"] = summary(entry.item, root: root)
             return row
