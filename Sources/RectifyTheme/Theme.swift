@@ -14,30 +14,41 @@ public struct Theme: Sendable {
     public var staticDirectory: URL { directory.appending(path: "static", directoryHint: .isDirectory) }
 
     private let library: MustacheLibrary
+    /// Plans by shape, when every template's output depends only on its context's shape.
+    private let plans: PlanCache?
 
     /// Loads the theme's templates, then the overrides, and checks that every template in
     /// `required` exists. Parse errors name the template file and line.
-    public init(directory: URL, overrides: URL?, required: [String]) throws(ThemeError) {
+    ///
+    /// With `reusePlans` (the default), pages whose contexts have the same shape reuse one
+    /// render plan; the output is the same as rendering each page with Mustache alone.
+    public init(directory: URL, overrides: URL?, required: [String], reusePlans: Bool = true) throws(ThemeError) {
         self.directory = directory
         var templates: [String: MustacheTemplate] = [:]
+        var shapeOnly = true
         let templatesDirectory = directory.appending(path: "templates", directoryHint: .isDirectory)
         guard FileManager.default.fileExists(atPath: templatesDirectory.path) else {
             throw ThemeError(file: templatesDirectory.path, message: "theme has no templates folder")
         }
         for folder in [templatesDirectory, overrides].compactMap({ $0 }) {
             for (name, file) in Self.templateFiles(in: folder) {
-                templates[name] = try Self.parse(file)
+                let text = try Self.read(file)
+                templates[name] = try Self.parse(text, file: file)
+                shapeOnly = shapeOnly && TemplateSource.dependsOnlyOnShape(text)
             }
         }
         for name in required where templates[name] == nil {
             throw ThemeError(file: templatesDirectory.appending(path: name + ".mustache").path, message: "required template is missing")
         }
         library = MustacheLibrary(templates: templates)
+        plans = reusePlans && shapeOnly ? PlanCache() : nil
     }
 
     /// Renders template `name` with a context of plain dictionaries, arrays and strings.
     public func render(_ name: String, _ context: [String: Any]) throws(ThemeError) -> String {
-        guard let html = library.render(context, withTemplate: name) else {
+        let library = self.library
+        let rendered = plans.map { $0.render(name, context) { library.render($0, withTemplate: name) } } ?? library.render(context, withTemplate: name)
+        guard let html = rendered else {
             throw ThemeError(file: name + ".mustache", message: "template not found")
         }
         return html
@@ -54,13 +65,15 @@ public struct Theme: Sendable {
         return found.sorted { $0.0 < $1.0 }
     }
 
-    private static func parse(_ file: URL) throws(ThemeError) -> MustacheTemplate {
-        let text: String
+    private static func read(_ file: URL) throws(ThemeError) -> String {
         do {
-            text = try String(contentsOf: file, encoding: .utf8)
+            return try String(contentsOf: file, encoding: .utf8)
         } catch {
             throw ThemeError(file: file.path, message: "cannot read template: \(error.localizedDescription)")
         }
+    }
+
+    private static func parse(_ text: String, file: URL) throws(ThemeError) -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {

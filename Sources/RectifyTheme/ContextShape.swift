@@ -1,0 +1,132 @@
+/// What decides how Mustache renders a context, apart from the text of its strings.
+///
+/// Without transforms, lambdas or dynamic partials, swift-mustache looks values up by key
+/// and tests them only for presence, for `true`/`false` and for array length. A string or
+/// number is only ever printed. So two contexts with the same keys, booleans and array
+/// lengths render to the same output, up to the printed text: that structure is the shape.
+/// Whether a string is empty or ends with a newline is part of the shape too, because
+/// partial indentation looks at both.
+struct ContextShape: Hashable {
+    /// The structure, written out: keys sorted, arrays with their length.
+    let key: String
+    /// Every non-empty string or number, in the order the walk met them.
+    let values: [SlotValue]
+
+    /// The shape of `context`; `nil` when it holds a value other than dictionaries, arrays,
+    /// strings, integers and booleans, a string containing a marker character, or more than
+    /// `limit` values.
+    init?(of context: [String: Any], limit: Int) {
+        var walk = Walk(limit: limit)
+        guard walk.visit(context) else { return nil }
+        key = walk.key
+        values = walk.values
+    }
+
+    static func == (lhs: ContextShape, rhs: ContextShape) -> Bool { lhs.key == rhs.key }
+    func hash(into hasher: inout Hasher) { hasher.combine(key) }
+
+    /// `context` with value `i` replaced by `SlotMarker.marker(i)`, the same shape.
+    static func probe(_ context: [String: Any]) -> [String: Any] {
+        var next = 0
+        return probe(context, next: &next) as? [String: Any] ?? [:]
+    }
+
+    private static func probe(_ value: Any, next: inout Int) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            // In sorted key order, the order the walk numbers values in.
+            var result: [String: Any] = [:]
+            for key in dictionary.keys.sorted() { result[key] = probe(dictionary[key]!, next: &next) }
+            return result
+        case let array as [Any]:
+            return array.map { probe($0, next: &next) }
+        case let bool as Bool:
+            return bool
+        case let string as String:
+            guard !string.isEmpty else { return "" }
+            defer { next += 1 }
+            return SlotMarker.marker(next) + (string.last == "\n" ? "\n" : "")
+        case let number as Int:
+            defer { next += 1 }
+            return SlotMarker.marker(next)
+        default:
+            return value
+        }
+    }
+
+    private struct Walk {
+        let limit: Int
+        var key = ""
+        var values: [SlotValue] = []
+
+        mutating func visit(_ value: Any) -> Bool {
+            switch value {
+            case let dictionary as [String: Any]:
+                key += "{"
+                for name in dictionary.keys.sorted() {
+                    key += "\(name.utf8.count):\(name)"
+                    guard visit(dictionary[name]!) else { return false }
+                }
+                key += "}"
+            case let array as [Any]:
+                guard values.count + array.count <= limit else { return false }
+                key += "[\(array.count)"
+                for element in array {
+                    guard visit(element) else { return false }
+                }
+                key += "]"
+            case let bool as Bool:
+                key += bool ? "T" : "F"
+            case let string as String:
+                guard !SlotMarker.occurs(in: string) else { return false }
+                if string.isEmpty {
+                    key += "e"
+                } else if string.last == "\n" {
+                    key += "n"
+                    values.append(SlotValue(text: string, endsWithNewline: true))
+                } else {
+                    key += "s"
+                    values.append(SlotValue(text: string, endsWithNewline: false))
+                }
+            case let number as Int:
+                key += "s"
+                values.append(SlotValue(text: String(number), endsWithNewline: false))
+            default:
+                return false
+            }
+            return true
+        }
+    }
+}
+
+/// A printed value. One that ends with a newline stands in the probe as its marker followed
+/// by that newline, so the plan takes the value without it.
+struct SlotValue {
+    let text: String
+    let endsWithNewline: Bool
+
+    var printed: Substring { endsWithNewline ? text[..<text.index(before: text.endIndex)] : text[...] }
+}
+
+/// The marker that stands for value `i` in a probe render: private-use characters around
+/// the number, with a `<` that tells, once rendered, whether the template escaped it.
+enum SlotMarker {
+    static let open: Unicode.Scalar = "\u{E000}"
+    static let close: Unicode.Scalar = "\u{E001}"
+
+    static func marker(_ index: Int) -> String {
+        "\u{E000}<\(index)\u{E001}"
+    }
+
+    static func occurs(in text: String) -> Bool {
+        // U+E000 and U+E001 are EE 80 80 and EE 80 81 in UTF-8.
+        var sawEE = false
+        var sawEE80 = false
+        for byte in text.utf8 {
+            if sawEE80, byte == 0x80 || byte == 0x81 { return true }
+            sawEE80 = sawEE && byte == 0x80
+            sawEE = byte == 0xEE
+        }
+        return false
+    }
+}
