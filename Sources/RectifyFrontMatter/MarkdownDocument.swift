@@ -28,13 +28,14 @@ public struct MarkdownDocument: Sendable {
             throw FrontMatterError(line: 1, message: "front matter is not closed: add a line \"---\" after it")
         }
         var yaml = text[first.end..<closing.start]
-        if yaml.hasSuffix("\n") { yaml = yaml.dropLast() }
+        if yaml.utf8.last == UInt8(ascii: "\n") { yaml = yaml[..<yaml.index(before: yaml.endIndex)] }
         frontMatter = try YAMLDocument.parse(String(yaml), lineOffset: 1)
         guard frontMatter.entries != nil else {
             throw FrontMatterError(line: 2, message: "front matter must be a mapping of keys to values")
         }
+        // Index arithmetic, not `dropLast()`, which counts the characters of the whole body.
         var body = text[closing.end...]
-        if body.hasSuffix("\n") { body = body.dropLast() }
+        if body.utf8.last == UInt8(ascii: "\n") { body = body[..<body.index(before: body.endIndex)] }
         self.body = String(body)
         bodyStartLine = closing.number + 1
     }

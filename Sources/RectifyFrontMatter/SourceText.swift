@@ -4,7 +4,11 @@ import Foundation
 /// an optional byte-order mark dropped, CRLF and CR line ends made LF.
 public enum SourceText {
     public static func decode(_ data: Data) throws(FrontMatterError) -> String {
-        var bytes = [UInt8](data)
+        try decode([UInt8](data))
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(FrontMatterError) -> String {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) {
             throw FrontMatterError(line: line(ofOffset: bytes.firstIndex(of: 0)!, in: bytes), message: "the file contains a NUL byte")

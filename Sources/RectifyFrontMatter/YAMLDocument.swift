@@ -7,8 +7,9 @@ public enum YAMLDocument {
         let root: Node?
         do {
             // Scalars are kept as text, so no tag resolution (the default resolver runs several
-            // regular expressions over every plain scalar).
-            root = try Yams.compose(yaml: text, .basic)
+            // regular expressions over every plain scalar); the encoding is named, because
+            // Yams's default reads the process environment on every call.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.describe(error, lineOffset: lineOffset)
         } catch {

@@ -25,9 +25,10 @@ struct ContextShape: Hashable {
     static func == (lhs: ContextShape, rhs: ContextShape) -> Bool { lhs.key == rhs.key }
     func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
-    /// `context` with value `i` replaced by `SlotMarker.marker(i)`, the same shape.
-    static func probe(_ context: [String: Any]) -> [String: Any] {
-        var next = 0
+    /// `context` with its values replaced by `SlotMarker.marker(first)`,
+    /// `SlotMarker.marker(first + 1)` and so on, in walk order: the same shape.
+    static func probe(_ context: [String: Any], first: Int) -> [String: Any] {
+        var next = first
         return probe(context, next: &next) as? [String: Any] ?? [:]
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Render plans by template and context shape, shared by every thread of a build.
@@ -20,21 +19,38 @@ final class PlanCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
 
-    /// The output for `context`, from a plan when one fits, otherwise from `render`.
-    func render(_ template: String, _ context: [String: Any], with render: ([String: Any]) -> String?) -> String? {
-        guard let shape = ContextShape(of: context, limit: Self.maximumValues) else { return render(context) }
-        let key = template + "\u{0}" + shape.key
+    /// The output for `shared` and `context` together, from a plan when one fits, otherwise
+    /// from `render` (Mustache), which is given the two merged.
+    func render(_ template: String, _ context: [String: Any], shared: SharedContext?,
+                with render: ([String: Any]) -> String?) -> String? {
+        func merged(_ shared: [String: Any]?, _ context: [String: Any]) -> [String: Any] {
+            guard let shared else { return context }
+            return shared.merging(context) { _, own in own }
+        }
+        let sharedShape = shared.map(\.shape)
+        guard sharedShape != .some(nil), let shape = ContextShape(of: context, limit: Self.maximumValues) else {
+            return render(merged(shared?.values, context))
+        }
+        let sharedValues = sharedShape??.values ?? []
+        let key = template + "\u{0}" + (sharedShape??.key ?? "") + "\u{0}" + shape.key
+        let values = sharedValues + shape.values
         switch entries.withLock({ $0[key] }) {
         case .plan(let plan)?:
-            if let output = plan.render(shape.values) { return output }
-            return render(context)
+            if let output = plan.render(values) { return output }
+            return render(merged(shared?.values, context))
         case .mustacheOnly?:
-            return render(context)
+            return render(merged(shared?.values, context))
         case nil:
-            guard let direct = render(context) else { return nil }
-            let plan = render(ContextShape.probe(context)).flatMap(RenderPlan.init(probeOutput:))
-            let entry: Entry = plan.map { $0.render(shape.values) == direct } == true ? .plan(plan!) : .mustacheOnly
-            entries.withLock { $0[key] = entry }; if ProcessInfo.processInfo.environment["PLANDEBUG"] != nil { FileHandle.standardError.write("miss \(template) \(shape.values.count) \(plan == nil ? "mustache" : "plan")\n".data(using: .utf8)!) }
+            guard let direct = render(merged(shared?.values, context)) else { return nil }
+            var entry = Entry.mustacheOnly
+            if shared.map({ Set($0.values.keys).isDisjoint(with: context.keys) }) != false {
+                let probe = merged(shared.map { ContextShape.probe($0.values, first: 0) },
+                                   ContextShape.probe(context, first: sharedValues.count))
+                if let plan = render(probe).flatMap(RenderPlan.init(probeOutput:)), plan.render(values) == direct {
+                    entry = .plan(plan)
+                }
+            }
+            entries.withLock { $0[key] = entry }
             return direct
         }
     }

@@ -45,9 +45,15 @@ public struct Theme: Sendable {
     }
 
     /// Renders template `name` with a context of plain dictionaries, arrays and strings.
-    public func render(_ name: String, _ context: [String: Any]) throws(ThemeError) -> String {
+    /// With `shared`, as if its values were part of `context`.
+    public func render(_ name: String, _ context: [String: Any], shared: SharedContext? = nil) throws(ThemeError) -> String {
         let library = self.library
-        let rendered = plans.map { $0.render(name, context) { library.render($0, withTemplate: name) } } ?? library.render(context, withTemplate: name)
+        let rendered: String?
+        if let plans {
+            rendered = plans.render(name, context, shared: shared) { library.render($0, withTemplate: name) }
+        } else {
+            rendered = library.render(shared.map { $0.values.merging(context) { _, own in own } } ?? context, withTemplate: name)
+        }
         guard let html = rendered else {
             throw ThemeError(file: name + ".mustache", message: "template not found")
         }

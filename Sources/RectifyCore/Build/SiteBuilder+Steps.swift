@@ -86,28 +86,33 @@ extension SiteBuilder {
         state.writer = DryRunOutput()
     }
 
+    /// Item pages share everything but their own values: the shared part's shape is worked
+    /// out once.
     func writeItemPages() throws(RectifyError) {
         guard let views = state.views else { return }
         let items = views.content.items
-        try writePages(items.count) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
+        guard let first = items.first else { return }
+        let shared = SharedContext(views.shared(path: SitePaths.item(first.id)))
+        try writePages(items.count, shared: shared) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
     }
 
-    /// The pages that index the items: each lists many or all of them, so they are rendered
-    /// together on all cores, the largest first.
+    /// The pages that index the items. Their long lists are rows rendered once each
+    /// (`renderRows`); the pages themselves are rendered together on all cores.
     func writeIndexPages() throws(RectifyError) {
         guard let views = state.views else { return }
+        let rows = try renderRows(views)
         var pages: [(template: String, path: String, view: () -> [String: Any])] = [
-            ("print", SitePaths.printDocument, views.printDocument),
-            ("updates", SitePaths.updates, views.updates),
-            ("feed", SitePaths.feed, views.feed),
-            ("ledger", SitePaths.ledger, views.ledger),
-            ("home", SitePaths.home, views.home),
+            ("print", SitePaths.printDocument, { views.printDocument(rows: rows) }),
+            ("updates", SitePaths.updates, { views.updates(rows: rows) }),
+            ("feed", SitePaths.feed, { views.feed(rows: rows) }),
+            ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),
+            ("home", SitePaths.home, { views.home(rows: rows) }),
             ("departments", SitePaths.departments, views.departments),
         ]
-        pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category) }) }
-        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status) }) }
+        pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category, rows: rows) }) }
+        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows) }) }
         pages += views.content.departments.map { department in
-            ("department", SitePaths.department(department.key), { views.department(department) })
+            ("department", SitePaths.department(department.key), { views.department(department, rows: rows) })
         }
         if let changes = state.changes { pages.append(("changes", SitePaths.changes, { views.changes(changes) })) }
         try writePages(pages.count) { index in (pages[index].template, pages[index].view(), pages[index].path) }
@@ -196,13 +201,14 @@ extension SiteBuilder {
 
     /// Renders and writes `count` pages on all cores; `page(i)` gives the template, the view
     /// and the path of page `i`. The first error, in page order, is thrown.
-    func writePages(_ count: Int, _ page: (Int) -> (template: String, view: [String: Any], path: String)) throws(RectifyError) {
+    func writePages(_ count: Int, shared: SharedContext? = nil,
+                    _ page: (Int) -> (template: String, view: [String: Any], path: String)) throws(RectifyError) {
         guard let theme = state.theme, let writer = state.writer else { return }
         let sink = Unchecked(writer)
         let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count) { index in
             let (template, view, path) = page(index)
             do {
-                let html = try theme.render(template, view)
+                let html = try theme.render(template, view, shared: shared)
                 try sink.value.write(html, to: path)
                 return .success((path, LinkChecker.anchors(in: html)))
             } catch let error as ThemeError {

@@ -8,7 +8,8 @@ import RectifyTheme
 /// Nothing touches the output folder until the last step swaps the new site in.
 public final class SiteBuilder {
     /// Templates a theme must provide.
-    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print", "changes"]
+    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print", "changes",
+                                            "partials/item-row", "partials/ledger-row", "partials/print-item", "partials/update-row", "partials/feed-entry", "partials/item-entry"]
 
     /// `build` writes the site; `check` runs the same steps into a dry-run output and
     /// treats broken links and stale items as problems to report.

@@ -14,8 +14,12 @@ public struct ContentLoader {
     /// Languages the theme has labels for.
     public let languages: [String]
 
+    /// `directory` with its symbolic links resolved.
+    private let resolvedDirectory: String?
+
     public init(directory: URL, displayRoot: String, languages: [String]) {
         self.directory = directory
+        resolvedDirectory = FileBytes.realPath(directory.path)
         self.displayRoot = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
         self.languages = languages
     }
@@ -80,25 +84,24 @@ public struct ContentLoader {
     /// or a symbolic link that leads outside the content folder).
     private func read(_ relative: String, log: DiagnosticLog) -> String? {
         let file = display(relative)
-        let url = url(relative)
-        guard isInsideContent(url) else {
+        let path = url(relative).path
+        guard isInsideContent(path) else {
             log.error(file, nil, "symbolic link leads outside the content folder; it is not followed")
             return nil
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+        switch FileBytes.read(path, limit: Self.maximumFileSize) {
+        case .success(let bytes):
+            do {
+                return try SourceText.decode(bytes)
+            } catch {
+                log.error(file, error.line, error.message)
+            }
+        case .failure(.missing):
             log.error(file, nil, "file not found")
-            return nil
-        }
-        if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+        case .failure(.tooLarge(let size)):
             log.error(file, nil, "file is \(size) bytes, over the limit of \(Self.maximumFileSize) bytes")
-            return nil
-        }
-        do {
-            return try SourceText.decode(try Data(contentsOf: url))
-        } catch let error as FrontMatterError {
-            log.error(file, error.line, error.message)
-        } catch {
-            log.error(file, nil, "cannot read file: \(error.localizedDescription)")
+        case .failure(.unreadable(let reason)):
+            log.error(file, nil, "cannot read file: \(reason)")
         }
         return nil
     }
@@ -161,7 +164,17 @@ public struct ContentLoader {
     }
 
     private func isInsideContent(_ url: URL) -> Bool {
-        let root = directory.resolvingSymlinksInPath().standardizedFileURL.path + "/"
-        return url.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root)
+        isInsideContent(url.path)
+    }
+
+    /// Whether `path`, with every symbolic link resolved, lies inside the content folder.
+    private func isInsideContent(_ path: String) -> Bool {
+        guard let root = resolvedDirectory else { return false }
+        guard let resolved = FileBytes.realPath(path) else {
+            // Nothing there at all: inside, and reading it says "not found". A link that
+            // leads nowhere: refused like one that leads outside.
+            return !FileBytes.exists(path)
+        }
+        return resolved.hasPrefix(root == "/" ? "/" : root + "/")
     }
 }

@@ -14,42 +14,34 @@ extension SiteViews {
         return view
     }
 
-    func department(_ department: Department) -> [String: Any] {
+    func department(_ department: Department, rows: RenderedRows) -> [String: Any] {
         let path = SitePaths.department(department.key)
         var view = common(path: path, title: department.name)
-        let root = SitePaths.root(from: path)
-        let items = content.items.filter { $0.department == department.name }
+        let indices = content.items.indices.filter { content.items[$0].department == department.name }
         view["department"] = ["name": department.name, "key": department.key]
-        view["progress"] = progress(items)
-        view["items"] = items.map { summary($0, root: root) }
+        view["progress"] = progress(indices.map { content.items[$0] })
+        view["count"] = indices.count
+        view["hasItems"] = !indices.isEmpty
+        view["rowsHTML"] = indices.map { rows.itemTable[$0] }.joined()
         return view
     }
 
-    func updates() -> [String: Any] {
-        let path = SitePaths.updates
-        var view = common(path: path, title: labels["all_updates"])
-        let entries = latestUpdates(limit: Int.max, root: SitePaths.root(from: path))
-        view["updates"] = entries
-        view["count"] = entries.count
+    func updates(rows: RenderedRows) -> [String: Any] {
+        var view = common(path: SitePaths.updates, title: labels["all_updates"])
+        view["rowsHTML"] = rows.updates.joined()
+        view["count"] = rows.updates.count
+        view["hasUpdates"] = !rows.updates.isEmpty
         return view
     }
 
     /// The Atom feed: one entry per update. Links are relative to `feed.xml`, which sits at
     /// the site root; IDs are tag URIs built from the item ID, date and position, so they
     /// stay the same across builds.
-    func feed() -> [String: Any] {
+    func feed(rows: RenderedRows) -> [String: Any] {
         var view = common(path: SitePaths.feed, title: config.title)
-        let entries = updatesNewestFirst()
         view["feedID"] = "tag:rectify.invalid,2026:\(Self.tagSafe(config.title))"
-        view["updated"] = (entries.first?.update.date ?? asOf).description + "T00:00:00Z"
-        view["entries"] = entries.map { entry -> [String: Any] in
-            let status = entry.update.status.flatMap { config.status($0)?.label } ?? ""
-            return ["id": "tag:rectify.invalid,2026:item/\(entry.item.id)/update/\(entry.index + 1)",
-                    "title": "\(entry.item.id) \(entry.item.title)\(status.isEmpty ? "" : " · \(status)")",
-                    "updated": entry.update.date.description + "T00:00:00Z",
-                    "url": SitePaths.item(entry.item.id),
-                    "summary": entry.update.note]
-        }
+        view["updated"] = (rows.newestUpdate ?? asOf).description + "T00:00:00Z"
+        view["entriesXML"] = rows.feed.joined()
         return view
     }
 

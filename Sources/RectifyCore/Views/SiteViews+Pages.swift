@@ -1,5 +1,5 @@
 extension SiteViews {
-    func home() -> [String: Any] {
+    func home(rows: RenderedRows) -> [String: Any] {
         let path = SitePaths.home
         var view = common(path: path, title: config.title)
         let root = SitePaths.root(from: path)
@@ -17,10 +17,12 @@ extension SiteViews {
                         ["title": group.title, "progress": progress(inCategory.filter { $0.group == group.key })]
                     }]
         }
-        let overdue = items.filter { deadlineState($0) == .overdue }
-        let dueSoon = items.filter { deadlineState($0) == .dueSoon }
-        view["overdue"] = overdue.map { summary($0, root: root) }
-        view["dueSoon"] = dueSoon.map { summary($0, root: root) }
+        let overdue = items.indices.filter { deadlineState(items[$0]) == .overdue }
+        let dueSoon = items.indices.filter { deadlineState(items[$0]) == .dueSoon }
+        view["overdue"] = overdue.map { summary(items[$0], root: root) }
+        view["dueSoon"] = dueSoon.map { summary(items[$0], root: root) }
+        view["overdueHTML"] = overdue.map { rows.homeEntries[$0] ?? "" }.joined()
+        view["dueSoonHTML"] = dueSoon.map { rows.homeEntries[$0] ?? "" }.joined()
         view["latestUpdates"] = latestUpdates(limit: 10, root: root)
         view["chart"] = CompletionChart(items: items, config: config, asOf: asOf).view
         return view
@@ -44,36 +46,36 @@ extension SiteViews {
         }
     }
 
-    func category(_ category: SiteConfig.Category) -> [String: Any] {
+    func category(_ category: SiteConfig.Category, rows: RenderedRows) -> [String: Any] {
         let path = SitePaths.category(category.key)
         var view = common(path: path, title: category.title)
-        let root = SitePaths.root(from: path)
-        let items = content.items.filter { $0.category == category.key }
+        let indices = content.items.indices.filter { content.items[$0].category == category.key }
         view["category"] = ["title": category.title, "key": category.key]
-        view["progress"] = progress(items)
+        view["progress"] = progress(indices.map { content.items[$0] })
         view["groups"] = category.groups.map { group -> [String: Any] in
-            let inGroup = items.filter { $0.group == group.key }
-            return ["title": group.title, "key": group.key, "progress": progress(inGroup), "items": inGroup.map { summary($0, root: root) }]
+            let inGroup = indices.filter { content.items[$0].group == group.key }
+            return ["title": group.title, "key": group.key, "progress": progress(inGroup.map { content.items[$0] }),
+                    "count": inGroup.count, "hasItems": !inGroup.isEmpty, "rowsHTML": inGroup.map { rows.itemTable[$0] }.joined()]
         }
         return view
     }
 
-    func status(_ status: SiteConfig.Status) -> [String: Any] {
+    func status(_ status: SiteConfig.Status, rows: RenderedRows) -> [String: Any] {
         let path = SitePaths.status(status.key)
         var view = common(path: path, title: status.label)
-        let root = SitePaths.root(from: path)
-        let items = content.items.filter { $0.status == status.key }
+        let indices = content.items.indices.filter { content.items[$0].status == status.key }
         view["status"] = ["label": status.label, "key": status.key, "done": status.isDone]
-        view["count"] = items.count
-        view["hasItems"] = !items.isEmpty
-        view["items"] = items.map { summary($0, root: root) }
+        view["count"] = indices.count
+        view["hasItems"] = !indices.isEmpty
+        view["rowsHTML"] = indices.map { rows.itemTable[$0] }.joined()
         return view
     }
 
+    /// An item page's own values; `shared(path:)` of any item page gives the rest.
     func item(at index: Int) -> [String: Any] {
         let item = content.items[index]
         let path = SitePaths.item(item.id)
-        var view = common(path: path, title: "\(item.id) \(item.title)")
+        var view: [String: Any] = ["pageTitle": "\(item.id) \(item.title)"]
         let root = SitePaths.root(from: path)
         var summary = summary(item, root: root)
         if let category = config.category(item.category) {
@@ -95,15 +97,9 @@ extension SiteViews {
         return view
     }
 
-    func ledger() -> [String: Any] {
-        let path = SitePaths.ledger
-        var view = common(path: path, title: labels["ledger"])
-        let root = SitePaths.root(from: path)
-        view["rows"] = content.items.enumerated().map { index, item -> [String: Any] in
-            var row = summary(item, root: root)
-            row["number"] = index + 1
-            return row
-        }
+    func ledger(rows: RenderedRows) -> [String: Any] {
+        var view = common(path: SitePaths.ledger, title: labels["ledger"])
+        view["rowsHTML"] = rows.ledger.joined()
         view["count"] = content.items.count
         return view
     }

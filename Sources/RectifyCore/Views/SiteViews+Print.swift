@@ -1,7 +1,7 @@
 /// The whole publication as one printable document, like mdBook's print page:
 /// cover, summary by category and status, contents, then every page and every item.
 extension SiteViews {
-    func printDocument() -> [String: Any] {
+    func printDocument(rows: RenderedRows) -> [String: Any] {
         let path = PrintLinks.documentPath
         var view = common(path: path, title: config.title)
         let root = SitePaths.root(from: path)
@@ -28,18 +28,7 @@ extension SiteViews {
             return ["title": page.title, "anchor": anchor,
                     "bodyHTML": PrintLinks.rebase(pageBodies[page.name] ?? "", from: SitePaths.page(page.name), section: anchor)]
         }
-        view["items"] = content.items.map { item -> [String: Any] in
-            var row = summary(item, root: root)
-            let anchor = PrintLinks.anchor(forItem: item.id)
-            row["anchor"] = anchor
-            row["bodyHTML"] = PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor)
-            row["updates"] = item.updates.reversed().map(update)
-            if let category = config.category(item.category) {
-                row["category"] = ["title": category.title]
-                row["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
-            }
-            return row
-        }
+        view["itemsHTML"] = rows.printItems.joined()
         return view
     }
 }

@@ -15,13 +15,20 @@ struct SiteViews {
 
     var config: SiteConfig { content.config }
 
-    /// The values every page has: site, labels, navigation, and its own root prefix.
+    /// The values every page has: site, labels, navigation, its own root prefix, its title.
     func common(path: String, title: String) -> [String: Any] {
+        var values = shared(path: path)
+        values["pageTitle"] = title
+        return values
+    }
+
+    /// The values every page at `path` has, apart from its title. Pages in one folder level
+    /// that are not in the navigation (the item pages) have the same.
+    func shared(path: String) -> [String: Any] {
         let root = SitePaths.root(from: path)
         func link(_ target: String) -> String { root + target }
         return [
             "root": root,
-            "pageTitle": title,
             "asOf": asOf.description,
             "site": [
                 "title": config.title,

@@ -1,0 +1,38 @@
+import RectifyTheme
+
+extension SiteBuilder {
+    /// Renders every row of the long lists once, on all cores.
+    func renderRows(_ views: SiteViews) throws(RectifyError) -> RenderedRows {
+        guard let theme = state.theme else { return RenderedRows() }
+        let shared = SharedContext(views.rowShared)
+        let items = views.content.items.indices
+        let updates = views.updatesNewestFirst()
+        let home = views.homeEntryIndices
+        var rows = RenderedRows()
+        rows.itemTable = try render(theme, "partials/item-row", items.count, shared) { views.itemTableRow($0) }
+        rows.ledger = try render(theme, "partials/ledger-row", items.count, shared) { views.ledgerRow($0) }
+        rows.printItems = try render(theme, "partials/print-item", items.count, shared) { views.printItem($0) }
+        rows.updates = try render(theme, "partials/update-row", updates.count, shared) { views.updateRow(updates[$0]) }
+        rows.feed = try render(theme, "partials/feed-entry", updates.count, shared) { views.feedEntry(updates[$0]) }
+        rows.newestUpdate = updates.first?.update.date
+        let entries = try render(theme, "partials/item-entry", home.count, shared) { views.homeEntry(home[$0]) }
+        rows.homeEntries = Dictionary(uniqueKeysWithValues: zip(home, entries))
+        return rows
+    }
+
+    private func render(_ theme: Theme, _ template: String, _ count: Int, _ shared: SharedContext,
+                        _ row: (Int) -> [String: Any]) throws(RectifyError) -> [String] {
+        let results: [Result<String, ThemeError>] = parallelMap(count) { index in
+            Result { () throws(ThemeError) in try theme.render(template, row(index), shared: shared) }
+        }
+        var rendered: [String] = []
+        rendered.reserveCapacity(count)
+        for result in results {
+            switch result {
+            case .success(let html): rendered.append(html)
+            case .failure(let error): throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
+            }
+        }
+        return rendered
+    }
+}

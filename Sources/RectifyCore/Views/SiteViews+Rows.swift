@@ -1,0 +1,76 @@
+/// The rows of the long lists, each rendered once by its own partial and then placed in every
+/// page that lists it: an item's table row appears on its category, status and department
+/// pages. A row partial sees the row's values plus `labels` and `site`.
+struct RenderedRows {
+    /// `partials/item-row`, by item position: for pages two folders deep.
+    var itemTable: [String] = []
+    /// `partials/ledger-row`, by item position.
+    var ledger: [String] = []
+    /// `partials/print-item`, by item position.
+    var printItems: [String] = []
+    /// `partials/update-row` and `partials/feed-entry`, newest update first.
+    var updates: [String] = []
+    var feed: [String] = []
+    var newestUpdate: Day?
+    /// `partials/item-entry` for the home page's overdue and due-soon lists, by item position.
+    var homeEntries: [Int: String] = [:]
+}
+
+extension SiteViews {
+    /// The values every row partial sees besides its own.
+    var rowShared: [String: Any] {
+        ["labels": labels.values, "site": ["title": config.title, "language": config.language]]
+    }
+
+    func itemTableRow(_ index: Int) -> [String: Any] {
+        summary(content.items[index], root: SitePaths.root(from: SitePaths.item(content.items[index].id)))
+    }
+
+    func ledgerRow(_ index: Int) -> [String: Any] {
+        var row = summary(content.items[index], root: SitePaths.root(from: SitePaths.ledger))
+        row["number"] = index + 1
+        return row
+    }
+
+    func homeEntry(_ index: Int) -> [String: Any] {
+        summary(content.items[index], root: SitePaths.root(from: SitePaths.home))
+    }
+
+    /// Items listed on the home page: overdue or due soon.
+    var homeEntryIndices: [Int] {
+        content.items.indices.filter { [.overdue, .dueSoon].contains(deadlineState(content.items[$0])) }
+    }
+
+    func updateRow(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> [String: Any] {
+        var row = update(entry.update)
+        row["item"] = summary(entry.item, root: SitePaths.root(from: SitePaths.updates))
+        return row
+    }
+
+    /// An Atom entry. Links are relative to `feed.xml`, which sits at the site root; IDs are
+    /// tag URIs built from the item ID and the update's position, so they stay the same
+    /// across builds.
+    func feedEntry(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> [String: Any] {
+        let status = entry.update.status.flatMap { config.status($0)?.label } ?? ""
+        return ["id": "tag:rectify.invalid,2026:item/\(entry.item.id)/update/\(entry.index + 1)",
+                "title": "\(entry.item.id) \(entry.item.title)\(status.isEmpty ? "" : " · \(status)")",
+                "updated": entry.update.date.description + "T00:00:00Z",
+                "url": SitePaths.item(entry.item.id),
+                "summary": entry.update.note]
+    }
+
+    /// An item in the print document: its page, with links rebased into the document.
+    func printItem(_ index: Int) -> [String: Any] {
+        let item = content.items[index]
+        var row = summary(item, root: SitePaths.root(from: PrintLinks.documentPath))
+        let anchor = PrintLinks.anchor(forItem: item.id)
+        row["anchor"] = anchor
+        row["bodyHTML"] = PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor)
+        row["updates"] = item.updates.reversed().map(update)
+        if let category = config.category(item.category) {
+            row["category"] = ["title": category.title]
+            row["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
+        }
+        return row
+    }
+}
