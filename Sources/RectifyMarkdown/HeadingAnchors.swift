@@ -41,21 +41,24 @@ enum HeadingAnchors {
         guard !slugs.isEmpty else { return html }
         var output = ""
         output.reserveCapacity(html.utf8.count + slugs.count * 16)
-        var rest = html[...]
+        let bytes = html.utf8
+        var copied = bytes.startIndex
+        var position = bytes.startIndex
         var index = 0
-        while index < slugs.count, let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let level = after.first, ("1"..."6").contains(level), after.dropFirst().first == ">" else {
-                output += rest[..<open.upperBound]
-                rest = after
-                continue
-            }
-            output += rest[..<open.lowerBound]
-            output += "<h\(level) id=\"\(escape(slugs[index]))\">"
-            rest = after.dropFirst(2)
+        // Byte by byte: `<`, `h`, a digit 1–6, `>` are ASCII, so their indices are
+        // character boundaries of the text.
+        while index < slugs.count, let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            let tag = bytes[open...].prefix(4)
+            position = bytes.index(after: open)
+            guard tag.count == 4, tag.dropFirst().first == UInt8(ascii: "h"), tag.last == UInt8(ascii: ">"),
+                  let level = tag.dropFirst(2).first, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(level) else { continue }
+            output += html[copied..<open]
+            output += "<h\(Character(Unicode.Scalar(level))) id=\"\(escape(slugs[index]))\">"
+            copied = bytes.index(open, offsetBy: 4)
+            position = copied
             index += 1
         }
-        output += rest
+        output += html[copied...]
         return output
     }
 

@@ -56,7 +56,11 @@ struct ContextShape: Hashable {
     }
 
     private struct Walk {
+        /// Contexts with more text than this are index pages with their rows already
+        /// rendered: Mustache places those in one step, and a probe would copy megabytes.
+        static let textLimit = 1 << 20
         let limit: Int
+        var text = 0
         var key = ""
         var values: [SlotValue] = []
 
@@ -79,7 +83,8 @@ struct ContextShape: Hashable {
             case let bool as Bool:
                 key += bool ? "T" : "F"
             case let string as String:
-                guard !SlotMarker.occurs(in: string) else { return false }
+                text += string.utf8.count
+                guard text <= Self.textLimit, !SlotMarker.occurs(in: string) else { return false }
                 if string.isEmpty {
                     key += "e"
                 } else if string.last == "\n" {

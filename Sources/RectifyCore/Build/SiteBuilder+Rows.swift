@@ -2,8 +2,8 @@ import RectifyTheme
 
 extension SiteBuilder {
     /// Renders every row of the long lists once, on all cores.
-    func renderRows(_ views: SiteViews) throws(RectifyError) -> RenderedRows {
-        guard let theme = state.theme else { return RenderedRows() }
+    func renderRows() throws(RectifyError) {
+        guard let theme = state.theme, let views = state.views else { return }
         let shared = SharedContext(views.rowShared)
         let items = views.content.items.indices
         let updates = views.updatesNewestFirst()
@@ -17,7 +17,7 @@ extension SiteBuilder {
         rows.newestUpdate = updates.first?.update.date
         let entries = try render(theme, "partials/item-entry", home.count, shared) { views.homeEntry(home[$0]) }
         rows.homeEntries = Dictionary(uniqueKeysWithValues: zip(home, entries))
-        return rows
+        state.rows = rows
     }
 
     private func render(_ theme: Theme, _ template: String, _ count: Int, _ shared: SharedContext,

@@ -96,11 +96,11 @@ extension SiteBuilder {
         try writePages(items.count, shared: shared) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
     }
 
-    /// The pages that index the items. Their long lists are rows rendered once each
-    /// (`renderRows`); the pages themselves are rendered together on all cores.
+    /// The pages that index the items, with the rows `renderRows` made; rendered together
+    /// on all cores.
     func writeIndexPages() throws(RectifyError) {
         guard let views = state.views else { return }
-        let rows = try renderRows(views)
+        let rows = state.rows
         var pages: [(template: String, path: String, view: () -> [String: Any])] = [
             ("print", SitePaths.printDocument, { views.printDocument(rows: rows) }),
             ("updates", SitePaths.updates, { views.updates(rows: rows) }),

@@ -35,6 +35,7 @@ public final class SiteBuilder {
     var steps: [BuildStep] {
         let writing: [BuildStep] = [
             .init("write item pages", writeItemPages),
+            .init("render list rows", renderRows),
             .init("write index pages", writeIndexPages),
             .init("write free pages", writeFreePages),
             .init("write exports", writeExports),
@@ -88,6 +89,8 @@ struct BuildState {
     var labels: Labels?
     var content: Content?
     var views: SiteViews?
+    /// The rows of the long lists, rendered once for every page that lists them.
+    var rows = RenderedRows()
     /// Where pages go; the staging folder when building.
     var writer: (any OutputSink)?
     var staging: OutputWriter?
