@@ -11,7 +11,6 @@ extension SiteBuilder {
         var rows = RenderedRows()
         rows.itemTable = try render(theme, "partials/item-row", items.count, shared) { views.itemTableRow($0) }
         rows.ledger = try render(theme, "partials/ledger-row", items.count, shared) { views.ledgerRow($0) }
-        rows.printItems = try render(theme, "partials/print-item", items.count, shared) { views.printItem($0) }
         rows.updates = try render(theme, "partials/update-row", updates.count, shared) { views.updateRow(updates[$0]) }
         rows.feed = try render(theme, "partials/feed-entry", updates.count, shared) { views.feedEntry(updates[$0]) }
         rows.newestUpdate = updates.first?.update.date
@@ -20,7 +19,7 @@ extension SiteBuilder {
         state.rows = rows
     }
 
-    private func render(_ theme: Theme, _ template: String, _ count: Int, _ shared: SharedContext,
+    func render(_ theme: Theme, _ template: String, _ count: Int, _ shared: SharedContext,
                         _ row: (Int) -> [String: Any]) throws(RectifyError) -> [String] {
         let results: [Result<String, ThemeError>] = parallelMap(count) { index in
             Result { () throws(ThemeError) in try theme.render(template, row(index), shared: shared) }

@@ -102,7 +102,6 @@ extension SiteBuilder {
         guard let views = state.views else { return }
         let rows = state.rows
         var pages: [(template: String, path: String, view: () -> [String: Any])] = [
-            ("print", SitePaths.printDocument, { views.printDocument(rows: rows) }),
             ("updates", SitePaths.updates, { views.updates(rows: rows) }),
             ("feed", SitePaths.feed, { views.feed(rows: rows) }),
             ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),

@@ -37,6 +37,7 @@ public final class SiteBuilder {
             .init("write item pages", writeItemPages),
             .init("render list rows", renderRows),
             .init("write index pages", writeIndexPages),
+            .init("write print document", writePrintDocument),
             .init("write free pages", writeFreePages),
             .init("write exports", writeExports),
             .init("copy theme static files", copyStaticFiles),

@@ -5,7 +5,15 @@ import Foundation
 protocol OutputSink: AnyObject {
     func write(_ text: String, to relative: String) throws(RectifyError)
     func copy(_ source: URL, to relative: String) throws(RectifyError)
+    /// A file written piece by piece, for pages too large to hold in memory at once.
+    func open(_ relative: String) throws(RectifyError) -> any OutputFile
     var filesWritten: Int { get }
+}
+
+/// A file being written: `append` its pieces in order, then `close` it.
+protocol OutputFile: AnyObject {
+    func append(_ text: String) throws(RectifyError)
+    func close() throws(RectifyError)
 }
 
 /// Records what a build would write, and writes nothing.
@@ -21,6 +29,16 @@ final class DryRunOutput: OutputSink {
 
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
         try record(relative)
+    }
+
+    func open(_ relative: String) throws(RectifyError) -> any OutputFile {
+        try record(relative)
+        return DiscardedFile()
+    }
+
+    private final class DiscardedFile: OutputFile {
+        func append(_ text: String) throws(RectifyError) {}
+        func close() throws(RectifyError) {}
     }
 
     private func record(_ relative: String) throws(RectifyError) {

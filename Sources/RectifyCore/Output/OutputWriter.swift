@@ -42,12 +42,50 @@ final class OutputWriter: OutputSink {
         counters.withLock { written += 1 }
     }
 
+    func open(_ relative: String) throws(RectifyError) -> any OutputFile {
+        let path = try prepare(relative)
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        counters.withLock { written += 1 }
+        return StreamedFile(path: path, descriptor: descriptor)
+    }
+
+    private final class StreamedFile: OutputFile {
+        let path: String
+        var descriptor: Int32
+
+        init(path: String, descriptor: Int32) {
+            self.path = path
+            self.descriptor = descriptor
+        }
+
+        deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
+
+        func append(_ text: String) throws(RectifyError) {
+            var text = text
+            let (path, descriptor) = (self.path, self.descriptor)
+            try text.withUTF8 { bytes in
+                Result { () throws(RectifyError) in try OutputWriter.writeAll(descriptor, UnsafeRawBufferPointer(bytes), path: path) }
+            }.get()
+        }
+
+        func close() throws(RectifyError) {
+            let result = Foundation.close(descriptor)
+            descriptor = -1
+            if result != 0 { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        }
+    }
+
     /// One `open`, `write`, `close`: Foundation's `Data.write` costs more per file, and a
     /// build writes one file per page.
     private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        try writeAll(descriptor, bytes, path: path)
+    }
+
+    fileprivate static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(RectifyError) {
         var offset = 0
         while offset < bytes.count {
             let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -1,7 +1,7 @@
 /// The whole publication as one printable document, like mdBook's print page:
 /// cover, summary by category and status, contents, then every page and every item.
 extension SiteViews {
-    func printDocument(rows: RenderedRows) -> [String: Any] {
+    func printDocument(itemsHTML: String) -> [String: Any] {
         let path = PrintLinks.documentPath
         var view = common(path: path, title: config.title)
         let root = SitePaths.root(from: path)
@@ -28,7 +28,7 @@ extension SiteViews {
             return ["title": page.title, "anchor": anchor,
                     "bodyHTML": PrintLinks.rebase(pageBodies[page.name] ?? "", from: SitePaths.page(page.name), section: anchor)]
         }
-        view["itemsHTML"] = rows.printItems.joined()
+        view["itemsHTML"] = itemsHTML
         return view
     }
 }

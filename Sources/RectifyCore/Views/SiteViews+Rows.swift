@@ -6,8 +6,6 @@ struct RenderedRows {
     var itemTable: [String] = []
     /// `partials/ledger-row`, by item position.
     var ledger: [String] = []
-    /// `partials/print-item`, by item position.
-    var printItems: [String] = []
     /// `partials/update-row` and `partials/feed-entry`, newest update first.
     var updates: [String] = []
     var feed: [String] = []
