@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// What decides how Mustache renders a context, apart from the text of its strings.
 ///
 /// Without transforms, lambdas or dynamic partials, swift-mustache looks values up by key
@@ -126,13 +129,16 @@ enum SlotMarker {
 
     static func occurs(in text: String) -> Bool {
         // U+E000 and U+E001 are EE 80 80 and EE 80 81 in UTF-8.
-        var sawEE = false
-        var sawEE80 = false
-        for byte in text.utf8 {
-            if sawEE80, byte == 0x80 || byte == 0x81 { return true }
-            sawEE80 = sawEE && byte == 0x80
-            sawEE = byte == 0xEE
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var position = bytes.baseAddress else { return false }
+            let end = position + bytes.count
+            while let raw = memchr(position, 0xEE, end - position) {
+                let found = UnsafePointer<UInt8>(raw.assumingMemoryBound(to: UInt8.self))
+                if end - found >= 3 && found[1] == 0x80 && (found[2] == 0x80 || found[2] == 0x81) { return true }
+                position = found + 1
+            }
+            return false
         }
-        return false
     }
 }

@@ -21,6 +21,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Also print print/ and ledger/ to print.pdf and ledger.pdf with an installed Chromium.")
     var pdf = false
 
+    @Flag(help: "Build even if nothing changed since the last build (by default such a build stops at once and leaves the output as it is).")
+    var force = false
+
+    @Flag(help: "Render on one thread only: slower, for checking that the parallel build gives the same files.")
+    var serial = false
+
     @Flag(name: .shortAndLong, help: "Print each build step with its time.")
     var verbose = false
 
@@ -28,12 +34,19 @@ struct BuildCommand: ParsableCommand {
         var options = site.buildOptions(output: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf)
         options.pdf = pdf
         options.changesSince = changesSince
+        options.reuseUnchangedOutput = !force
+        options.serial = serial
         let builder = SiteBuilder(options: options)
         let report = try Console.run { () throws(RectifyError) in try builder.build() }
         for warning in report.warnings.sorted() { Console.error(warning.description) }
+        for warning in report.earlierWarnings { Console.error(warning) }
         for note in report.notes { Console.error("note: \(note)") }
         if verbose {
             for timing in report.timings { print("  \(timing.name): \(timing.duration.milliseconds) ms") }
+        }
+        if report.upToDate {
+            print("Up to date: \(output)/ was built from these same files and options, and is unchanged (--force rebuilds it).")
+            return
         }
         let pdfs = report.pdfs.isEmpty ? "" : " PDFs: \(report.pdfs.joined(separator: ", "))."
         print("Built \(report.items) items into \(output)/: \(report.pages) pages, \(report.filesWritten) files.\(pdfs)")

@@ -18,6 +18,13 @@ public struct BuildOptions: Sendable {
     public var changesSince: String?
     /// Also print `print/` and `ledger/` to `print.pdf` and `ledger.pdf` with Chromium.
     public var pdf = false
+    /// Reuse the output when nothing changed since the last build (`BuildCache`).
+    public var reuseUnchangedOutput = false
+    /// Pages of one context shape share a render plan (`Theme`); off, every page is
+    /// rendered by Mustache alone. The output is the same either way.
+    public var reuseRenderPlans = true
+    /// Render pages on one thread only (for comparing with the parallel build).
+    public var serial = false
 
     public init(contentDirectory: URL, contentDisplay: String? = nil, themeDirectory: URL, outputDirectory: URL, asOf: Day) {
         self.contentDirectory = contentDirectory

@@ -5,6 +5,10 @@ public struct BuildReport: Sendable {
         public let duration: Duration
     }
 
+    /// The output was already built from these inputs and was left as it was.
+    public var upToDate = false
+    /// The warnings of that earlier build, as printed then.
+    public var earlierWarnings: [String] = []
     public var items = 0
     public var pages = 0
     public var filesWritten = 0

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Runs `body` for every index in `0..<count` on all cores and returns the results in index
-/// order. The work must not touch shared mutable state, or must lock it; nothing here may
+/// order; with `serial`, on this thread only, one after another. The work must not touch shared mutable state, or must lock it; nothing here may
 /// call cmark-gfm (that happens only in the render workers).
-func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+func parallelMap<T>(_ count: Int, serial: Bool = false, _ body: (Int) -> T) -> [T] {
+    if serial { return (0..<count).map(body) }
     var results = [T?](repeating: nil, count: count)
     withoutActuallyEscaping(body) { body in
         results.withUnsafeMutableBufferPointer { slots in

@@ -21,7 +21,7 @@ extension SiteBuilder {
 
     func render(_ theme: Theme, _ template: String, _ count: Int, _ shared: SharedContext,
                         _ row: (Int) -> [String: Any]) throws(RectifyError) -> [String] {
-        let results: [Result<String, ThemeError>] = parallelMap(count) { index in
+        let results: [Result<String, ThemeError>] = parallelMap(count, serial: options.serial) { index in
             Result { () throws(ThemeError) in try theme.render(template, row(index), shared: shared) }
         }
         var rendered: [String] = []

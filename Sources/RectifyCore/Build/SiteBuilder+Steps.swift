@@ -9,7 +9,8 @@ extension SiteBuilder {
             state.theme = try Theme(
                 directory: options.themeDirectory,
                 overrides: options.contentDirectory.appending(path: "templates", directoryHint: .isDirectory),
-                required: Self.requiredTemplates)
+                required: Self.requiredTemplates,
+                reusePlans: options.reuseRenderPlans)
         } catch {
             throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
         }
@@ -204,7 +205,7 @@ extension SiteBuilder {
                     _ page: (Int) -> (template: String, view: [String: Any], path: String)) throws(RectifyError) {
         guard let theme = state.theme, let writer = state.writer else { return }
         let sink = Unchecked(writer)
-        let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count) { index in
+        let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count, serial: options.serial) { index in
             let (template, view, path) = page(index)
             do {
                 let html = try theme.render(template, view, shared: shared)
@@ -236,5 +237,29 @@ extension SiteBuilder {
             }
         }
         return files.sorted()
+    }
+}
+
+extension SiteBuilder {
+    /// With `reuseUnchangedOutput`: stops the build if the last one read exactly these
+    /// inputs and its output is still as it left it.
+    func checkCache() throws(RectifyError) {
+        guard options.reuseUnchangedOutput else {
+            BuildCache.remove(for: options.outputDirectory)
+            return
+        }
+        let inputs = InputFingerprint.of(options, git: GitHistory(directory: options.contentDirectory))
+        state.inputs = inputs
+        guard let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
+              BuildCache.outputFiles(in: options.outputDirectory) == cache.output else { return }
+        state.report.upToDate = true
+        state.report.earlierWarnings = cache.warnings
+        state.report.filesWritten = 0
+    }
+
+    func saveCache() throws(RectifyError) {
+        guard let inputs = state.inputs else { return }
+        BuildCache(inputs: inputs, output: BuildCache.outputFiles(in: options.outputDirectory),
+                   warnings: state.report.warnings.sorted().map(\.description)).save(for: options.outputDirectory)
     }
 }

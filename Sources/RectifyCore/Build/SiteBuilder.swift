@@ -47,8 +47,9 @@ public final class SiteBuilder {
         ]
         switch mode {
         case .build:
-            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("read git history", readGitHistory),
-                    .init("render markdown", renderMarkdown), .init("open output", openOutput)] + writing + [.init("print PDFs", printPDFs), .init("publish output", publish)]
+            return [.init("check build cache", checkCache), .init("load theme", loadTheme), .init("load content", loadContent),
+                    .init("read git history", readGitHistory), .init("render markdown", renderMarkdown), .init("open output", openOutput)]
+                + writing + [.init("print PDFs", printPDFs), .init("publish output", publish), .init("save build cache", saveCache)]
         case .check:
             return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
@@ -63,7 +64,7 @@ public final class SiteBuilder {
     func run(progress: (String) -> Void) throws(RectifyError) -> BuildReport {
         let clock = ContinuousClock()
         defer { state.staging?.abandon() }
-        for step in steps {
+        for step in steps where !state.report.upToDate {
             progress(step.name)
             let started = clock.now
             try step.run()
@@ -103,4 +104,6 @@ struct BuildState {
     var lastChanged: [String: Day] = [:]
     var changes: ChangeSummary?
     var report = BuildReport()
+    /// The fingerprint of this build's inputs, for the build cache.
+    var inputs: String?
 }

@@ -29,6 +29,11 @@ struct GitHistory {
         return process.terminationStatus == 0 ? data : nil
     }
 
+    /// HEAD and every tag, as commit IDs: what the dates and the changes page depend on.
+    func revisions() -> String {
+        git(["rev-parse", "HEAD", "--tags"]).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+    }
+
     /// The committer date of the last commit that changed each file, by path relative to the
     /// content folder (`items/1.2.3.md`); empty without git history.
     func lastChanged() -> [String: Day] {

@@ -16,34 +16,48 @@ struct PrintLinks {
     static func rebase(_ html: String, from page: String, section: String) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let match = nextAttribute(in: rest) {
-            output += rest[..<match.valueStart]
-            let value = String(rest[match.valueStart..<match.valueEnd])
-            output += match.name == "id" ? "\(section)-\(value)" : rebaseURL(value, from: page, section: section)
-            rest = rest[match.valueEnd...]
+        var html = html
+        html.withUTF8 { bytes in
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var copied = 0
+            for attribute in attributes(in: bytes) {
+                output += text(copied..<attribute.value.lowerBound)
+                let value = text(attribute.value)
+                output += attribute.name == "id" ? "\(section)-\(value)" : rebaseURL(value, from: page, section: section)
+                copied = attribute.value.upperBound
+            }
+            output += text(copied..<bytes.count)
         }
-        output += rest
         return output
     }
 
-    /// The next ` href="`, ` src="` or ` id="` attribute: its name and the range of its value,
-    /// found by scanning the UTF-8 bytes (the names and quotes are ASCII).
-    private static func nextAttribute(in text: Substring) -> (name: String, valueStart: Substring.Index, valueEnd: Substring.Index)? {
-        let bytes = text.utf8
-        let names: [(String, [UInt8])] = [("href", Array(" href=\"".utf8)), ("src", Array(" src=\"".utf8)), ("id", Array(" id=\"".utf8))]
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: " ") {
-                for (name, pattern) in names where bytes[index...].starts(with: pattern) {
-                    let valueStart = bytes.index(index, offsetBy: pattern.count)
-                    guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                    return (name, valueStart, valueEnd)
-                }
+    private static let attributeNames: [(name: String, pattern: [UInt8])] = [
+        ("href", Array(" href=\"".utf8)), ("src", Array(" src=\"".utf8)), ("id", Array(" id=\"".utf8)),
+    ]
+
+    /// Every ` href="`, ` src="` and ` id="` attribute: its name and the byte range of its
+    /// value (the names and quotes are ASCII, so a byte scan finds them).
+    private static func attributes(in bytes: UnsafeBufferPointer<UInt8>) -> [(name: String, value: Range<Int>)] {
+        var found: [(name: String, value: Range<Int>)] = []
+        var index = 0
+        scan: while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: " ") else {
+                index += 1
+                continue
             }
-            index = bytes.index(after: index)
+            for (name, pattern) in attributeNames where index + pattern.count <= bytes.count
+                && pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) {
+                let start = index + pattern.count
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                guard end < bytes.count else { break scan }
+                found.append((name, start..<end))
+                index = end
+                continue scan
+            }
+            index += 1
         }
-        return nil
+        return found
     }
 
     /// A fragment as the element ID it names: percent-decoded (cmark-gfm encodes non-ASCII

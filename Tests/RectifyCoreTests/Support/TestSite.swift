@@ -52,10 +52,11 @@ final class TestSite {
     }
 
     @discardableResult
-    func build(asOf: String = "2026-04-01", output: URL? = nil) throws -> BuildReport {
-        let options = BuildOptions(
+    func build(asOf: String = "2026-04-01", output: URL? = nil, adjust: (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {
+        var options = BuildOptions(
             contentDirectory: content, contentDisplay: "content", themeDirectory: Repository.theme,
             outputDirectory: output ?? self.output, asOf: Day(asOf)!)
+        adjust(&options)
         return try SiteBuilder(options: options).build()
     }
 
