@@ -30,12 +30,14 @@ test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 
-# `make bench N=10000 RUNS=5`: rectify against Hugo and a cmark-gfm-only floor program.
-N    ?= 10000
-RUNS ?= 5
+# `make bench N=10000 RUNS=5`: rectify against Hugo and a cmark-gfm-only floor program;
+# `SCALE=1` also builds 3N items with rectify.
+N     ?= 10000
+RUNS  ?= 5
+SCALE ?=
 bench: build
 	@scripts/install-packages.sh hugo gcc
-	$(PYTHON) bench/run.py $(N) $(RUNS)
+	$(PYTHON) bench/run.py $(N) $(RUNS) $(if $(SCALE),--scale,)
 
 clean:
 	rm -rf .build

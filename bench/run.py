@@ -3,7 +3,10 @@
 writes each page with cmark-gfm. Prints median wall time, CPU time and peak memory over
 interleaved runs, and the ratios between them.
 
-usage: run.py [N] [RUNS]      (default N=10000, RUNS=5)
+Also times a rebuild of rectify's output with nothing changed (the build cache), and with
+--scale a rectify build of 3N items (linear scaling).
+
+usage: run.py [N] [RUNS] [--scale]      (default N=10000, RUNS=5)
 """
 import os, shutil, statistics, subprocess, sys, time
 
@@ -26,11 +29,18 @@ def measure(command):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    data = os.path.join(WORK, f"data-{count}")
-    if not os.path.isdir(data):
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(count), data], check=True)
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    scale = "--scale" in sys.argv
+    count = int(arguments[0]) if len(arguments) > 0 else 10000
+    runs = int(arguments[1]) if len(arguments) > 1 else 5
+
+    def generated(n):
+        folder = os.path.join(WORK, f"data-{n}")
+        if not os.path.isdir(folder):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), folder], check=True)
+        return folder
+
+    data = generated(count)
     floor = os.path.join(WORK, "floor")
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "bench", "floor.c"), "-lcmark-gfm", "-lcmark-gfm-extensions"], check=True)
     rectify = os.path.join(ROOT, ".build", "release", "rectify")
@@ -40,9 +50,14 @@ def main():
     def out(name, run):
         return os.path.join(outputs, f"{name}-{run}")
 
+    def rectify_build(folder, output):
+        return [rectify, "build", "--content", os.path.join(folder, "rectify"), "--theme", os.path.join(ROOT, "theme"),
+                "--output", output, "--as-of", "2026-11-26"]
+
     tools = {
-        "rectify": lambda run: [rectify, "build", "--content", os.path.join(data, "rectify"), "--theme", os.path.join(ROOT, "theme"),
-                                "--output", out("rectify", run), "--as-of", "2026-11-26"],
+        "rectify": lambda run: rectify_build(data, out("rectify", run)),
+        # The same build again into the same folder: nothing changed, so the cache answers.
+        "rectify, no change": lambda run: rectify_build(data, out("rectify", run)),
         "floor (cmark-gfm only)": lambda run: [floor, os.path.join(data, "bodies"), out("floor", run), str(count)],
     }
     if shutil.which("hugo"):
@@ -69,6 +84,12 @@ def main():
         h = medians["hugo"]
         print(f"rectify / hugo:   wall {r[0] / h[0]:.2f}x   CPU {r[1] / h[1]:.2f}x   peak {r[2] / h[2]:.2f}x   (target wall <= 0.25x)")
     print(f"rectify peak memory: {r[2]:.0f} MiB (target <= 150 MiB; main process, render workers not included)")
+    unchanged = medians["rectify, no change"]
+    print(f"rebuild with nothing changed / full build: {unchanged[0] / r[0]:.1%}   (target <= 10%)")
+    if scale:
+        big = generated(3 * count)
+        times = [measure(rectify_build(big, out(f"rectify-{3 * count}", run)))[0] for run in range(3)]
+        print(f"rectify at {3 * count} items: {statistics.median(times):.2f} s, {statistics.median(times) / r[0]:.2f}x the time at {count}   (target <= 3.3x)")
     # Remove the outputs only now, after every timing (deleting many files slows the next writes).
     shutil.rmtree(outputs, ignore_errors=True)
 

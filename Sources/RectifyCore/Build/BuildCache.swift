@@ -24,6 +24,10 @@ struct BuildCache: Codable, Equatable {
     /// Warnings of that build, printed again when it is reused.
     let warnings: [String]
 
+    /// A cache being written is `<cache file>.tmp-<pid>`; the output writer removes those
+    /// that killed builds left, with its other leftovers.
+    static let temporarySuffix = ".tmp-"
+
     static func file(for output: URL) -> URL {
         output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).rectify-cache")
     }
@@ -37,7 +41,7 @@ struct BuildCache: Codable, Equatable {
     /// Writes the cache with a rename, so a killed build leaves the old one or the new one.
     func save(for output: URL) {
         let target = Self.file(for: output)
-        let temporary = target.deletingLastPathComponent().appending(path: target.lastPathComponent + ".\(getpid())")
+        let temporary = target.deletingLastPathComponent().appending(path: target.lastPathComponent + Self.temporarySuffix + "\(getpid())")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(self), (try? data.write(to: temporary)) != nil else { return }

@@ -179,7 +179,8 @@ final class OutputWriter: OutputSink {
     /// Staging folders left by builds that were killed; safe to remove under the lock.
     private static func removeLeftovers(of name: String, in parent: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-")
+            || leftover.hasPrefix(".\(name).rectify-cache" + BuildCache.temporarySuffix) {
             try? FileManager.default.removeItem(at: parent.appending(path: leftover))
         }
     }
