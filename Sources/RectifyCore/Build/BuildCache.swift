@@ -5,57 +5,70 @@ import Foundation
 /// at once, like `make`.
 ///
 /// The inputs are fingerprinted by content: every file under the content and theme folders
-/// (path, size and an FNV-1a hash of the bytes), the options, the rectify executable, and
-/// git's HEAD and tags (the dates and the changes page come from them). The output is
-/// checked by path, size, modification time and inode of every file, so a file changed or
-/// removed by hand makes the next build a full one.
-struct BuildCache: Codable, Equatable {
-    struct OutputFile: Codable, Equatable {
+/// (path, size and a hash of the bytes), the options, the rectify executable, and git's HEAD
+/// and tags (the dates and the changes page come from them). The output is checked by path,
+/// size, modification time and inode of every file, so a file changed or removed by hand
+/// makes the next build a full one.
+///
+/// The file is text: a header line, the fingerprint, the warnings of that build (printed
+/// again when it is reused), then one line per output file.
+struct BuildCache: Equatable {
+    static let header = "rectify build cache 1"
+    let inputs: String
+    let warnings: [String]
+    let output: String
+
+    static func file(for output: URL) -> URL {
+        output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).rectify-cache")
+    }
+
+    /// A cache being written is `<cache file>.tmp-<pid>`; the output writer removes those
+    /// that killed builds left, with its other leftovers.
+    static let temporarySuffix = ".tmp-"
+
+    static func load(for output: URL) -> BuildCache? {
+        guard case .success(let bytes) = FileBytes.read(file(for: output).path, limit: 1 << 30) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
+        guard lines.count == 4, lines[0] == header, let count = Int(lines[2]) else { return nil }
+        let rest = lines.removeLast().split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+        guard rest.count == count + 1 else { return nil }
+        return BuildCache(inputs: String(lines[1]), warnings: rest.prefix(count).map(String.init), output: String(rest[count]))
+    }
+
+    /// Writes the cache with a rename, so a killed build leaves the old one or the new one.
+    func save(for output: URL) {
+        let target = Self.file(for: output)
+        let temporary = target.path + Self.temporarySuffix + "\(getpid())"
+        let warningLines = warnings.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        let text = ([Self.header, inputs, String(warnings.count)] + warningLines + [self.output]).joined(separator: "\n")
+        guard (try? Data(text.utf8).write(to: URL(fileURLWithPath: temporary))) != nil else { return }
+        if rename(temporary, target.path) != 0 { unlink(temporary) }
+    }
+
+    /// Forgets the cache: the output is about to change.
+    static func remove(for output: URL) {
+        unlink(file(for: output).path)
+    }
+
+    /// The files under `folder` now, a line each (path, size, modification time, inode),
+    /// sorted by path.
+    static func listing(of folder: URL) -> String {
+        FileTree.files(under: folder).map { "\($0.path)\t\($0.size)\t\($0.modified)\t\($0.inode)" }.joined(separator: "\n")
+    }
+}
+
+/// The files under a folder, found with `opendir` and `lstat`.
+enum FileTree {
+    struct File {
         let path: String
         let size: Int64
         let modified: Int64
         let inode: UInt64
     }
 
-    static let version = 1
-    var version = Self.version
-    let inputs: String
-    let output: [OutputFile]
-    /// Warnings of that build, printed again when it is reused.
-    let warnings: [String]
-
-    /// A cache being written is `<cache file>.tmp-<pid>`; the output writer removes those
-    /// that killed builds left, with its other leftovers.
-    static let temporarySuffix = ".tmp-"
-
-    static func file(for output: URL) -> URL {
-        output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).rectify-cache")
-    }
-
-    static func load(for output: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: file(for: output)) else { return nil }
-        guard let cache = try? JSONDecoder().decode(BuildCache.self, from: data), cache.version == version else { return nil }
-        return cache
-    }
-
-    /// Writes the cache with a rename, so a killed build leaves the old one or the new one.
-    func save(for output: URL) {
-        let target = Self.file(for: output)
-        let temporary = target.deletingLastPathComponent().appending(path: target.lastPathComponent + Self.temporarySuffix + "\(getpid())")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(self), (try? data.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-    }
-
-    /// Forgets the cache: the output is about to change.
-    static func remove(for output: URL) {
-        try? FileManager.default.removeItem(at: file(for: output))
-    }
-
-    /// The files under `folder` now, sorted by path.
-    static func outputFiles(in folder: URL) -> [OutputFile] {
-        var files: [OutputFile] = []
+    static func files(under folder: URL) -> [File] {
+        var files: [File] = []
         func walk(_ path: String, _ relative: String) {
             guard let directory = opendir(path) else { return }
             defer { closedir(directory) }
@@ -69,9 +82,9 @@ struct BuildCache: Codable, Equatable {
                 if (status.st_mode & S_IFMT) == S_IFDIR {
                     walk(full, inner)
                 } else {
-                    files.append(OutputFile(path: inner, size: Int64(status.st_size),
-                                            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-                                            inode: UInt64(status.st_ino)))
+                    files.append(File(path: inner, size: Int64(status.st_size),
+                                      modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+                                      inode: UInt64(status.st_ino)))
                 }
             }
         }
@@ -80,7 +93,8 @@ struct BuildCache: Codable, Equatable {
     }
 }
 
-/// The fingerprint of everything a build reads.
+/// The fingerprint of everything a build reads: one line of hex, from a text that lists the
+/// options and every input file with its size and content hash.
 enum InputFingerprint {
     static func of(_ options: BuildOptions, git: GitHistory) -> String {
         var lines = [
@@ -90,6 +104,7 @@ enum InputFingerprint {
             "changes-since \(options.changesSince ?? "-")",
             "pdf \(options.pdf)",
             "render-timeout \(options.renderTimeout)",
+            "plans \(options.reuseRenderPlans)",
             "git \(git.revisions())",
         ]
         if let executable = options.workerExecutable {
@@ -99,23 +114,44 @@ enum InputFingerprint {
             }
         }
         for (name, folder) in [("content", options.contentDirectory), ("theme", options.themeDirectory)] {
-            for file in BuildCache.outputFiles(in: folder) where !file.path.hasPrefix(".git/") {
-                let hash = hashOfFile(folder.standardizedFileURL.path + "/" + file.path)
-                lines.append("\(name) \(file.path) \(file.size) \(String(hash, radix: 16))")
+            let root = folder.standardizedFileURL.path
+            let files = FileTree.files(under: folder).filter { !$0.path.hasPrefix(".git/") }
+            let hashes = parallelMap(files.count) { ContentHash.ofFile(root + "/" + files[$0].path) }
+            for (file, hash) in zip(files, hashes) {
+                lines.append("\(name) \(file.path) \(file.size) \(hash)")
             }
         }
-        return lines.joined(separator: "\n")
+        return ContentHash.of(Array(lines.joined(separator: "\n").utf8))
+    }
+}
+
+/// A 128-bit hash of bytes, the same in every process (unlike Swift's `Hasher`): two
+/// 64-bit multiply-and-rotate lanes over 8-byte words. For noticing changes, not for
+/// security.
+enum ContentHash {
+    static func of(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { buffer in
+            var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+            var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                a = (a ^ word) &* 0x0000_0100_0000_01B3
+                a = (a << 31) | (a >> 33)
+                b = (b &+ word) &* 0x9FB2_1C65_1E98_DF25
+                b ^= b >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
+            a = ((a ^ tail) &* 0x0000_0100_0000_01B3) ^ (a >> 32)
+            b = ((b &+ tail) &* 0x9FB2_1C65_1E98_DF25) ^ (b >> 29)
+            return String(a, radix: 16) + String(b, radix: 16)
+        }
     }
 
-    /// FNV-1a, 64 bits: the same in every process, unlike Swift's `Hasher`.
-    static func hashOfFile(_ path: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        guard case .success(let bytes) = FileBytes.read(path, limit: Int.max) else { return 0 }
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-        }
-        return hash
+    static func ofFile(_ path: String) -> String {
+        guard case .success(let bytes) = FileBytes.read(path, limit: Int.max) else { return "unreadable" }
+        return of(bytes)
     }
 }

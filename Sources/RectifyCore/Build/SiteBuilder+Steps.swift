@@ -251,7 +251,7 @@ extension SiteBuilder {
         let inputs = InputFingerprint.of(options, git: GitHistory(directory: options.contentDirectory))
         state.inputs = inputs
         guard let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
-              BuildCache.outputFiles(in: options.outputDirectory) == cache.output else { return }
+              BuildCache.listing(of: options.outputDirectory) == cache.output else { return }
         state.report.upToDate = true
         state.report.earlierWarnings = cache.warnings
         state.report.filesWritten = 0
@@ -259,7 +259,7 @@ extension SiteBuilder {
 
     func saveCache() throws(RectifyError) {
         guard let inputs = state.inputs else { return }
-        BuildCache(inputs: inputs, output: BuildCache.outputFiles(in: options.outputDirectory),
-                   warnings: state.report.warnings.sorted().map(\.description)).save(for: options.outputDirectory)
+        BuildCache(inputs: inputs, warnings: state.report.warnings.sorted().map(\.description),
+                   output: BuildCache.listing(of: options.outputDirectory)).save(for: options.outputDirectory)
     }
 }

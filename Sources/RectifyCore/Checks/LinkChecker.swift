@@ -72,25 +72,25 @@ struct LinkChecker {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
-    /// The values of `id="…"` attributes in an HTML page (one pass over its UTF-8 bytes).
+    /// The values of `id="…"` attributes in an HTML page: `memchr` jumps from one `=` to
+    /// the next over its UTF-8 bytes.
     static func anchors(in html: String) -> Set<String> {
         var ids: Set<String> = []
-        let marker = Array(" id=\"".utf8)
         var html = html
         html.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index + marker.count <= count {
-                guard bytes[index] == marker[0], bytes[index + 1] == marker[1], bytes[index + 2] == marker[2],
-                      bytes[index + 3] == marker[3], bytes[index + 4] == marker[4] else {
-                    index += 1
-                    continue
-                }
-                let start = index + marker.count
-                var end = start
-                while end < count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                index = end
+            guard let base = bytes.baseAddress else { return }
+            let end = base + bytes.count
+            var position = base
+            while let equals = memchr(position, Int32(UInt8(ascii: "=")), end - position) {
+                let sign = UnsafePointer<UInt8>(equals.assumingMemoryBound(to: UInt8.self))
+                position = sign + 1
+                guard sign - base >= 3, sign + 1 < end, sign[1] == UInt8(ascii: "\""), sign[-1] == UInt8(ascii: "d"),
+                      sign[-2] == UInt8(ascii: "i"), sign[-3] == UInt8(ascii: " ") else { continue }
+                let start = sign + 2
+                guard let quote = memchr(start, Int32(UInt8(ascii: "\"")), end - start) else { return }
+                let stop = UnsafePointer<UInt8>(quote.assumingMemoryBound(to: UInt8.self))
+                ids.insert(String(decoding: UnsafeBufferPointer(start: start, count: stop - start), as: UTF8.self))
+                position = stop
             }
         }
         return ids

@@ -31,6 +31,11 @@ public enum NaturalOrder {
         public static func < (lhs: Chunk, rhs: Chunk) -> Bool {
             switch (lhs, rhs) {
             case (.number(let a), .number(let b)):
+                // Up to 18 digits fit in a UInt64: compare the values, then the digit counts
+                // (`01` after `1`), as the general case below does.
+                if a.utf8.count <= 18, b.utf8.count <= 18, let x = UInt64(a), let y = UInt64(b) {
+                    return x != y ? x < y : a.utf8.count < b.utf8.count
+                }
                 let x = a.drop { $0 == "0" }, y = b.drop { $0 == "0" }
                 if x.count != y.count { return x.count < y.count }
                 if x != y { return x < y }
