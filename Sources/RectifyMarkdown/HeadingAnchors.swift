@@ -1,4 +1,7 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Gives every heading an `id`, so that `page.html#标题` links work: the heading's text,
 /// lower-cased, punctuation dropped, spaces turned into `-` (CJK text is kept), with
@@ -37,28 +40,30 @@ enum HeadingAnchors {
 
     /// Adds `id="slug"` to the opening tags `<h1>`…`<h6>`, which cmark-gfm writes in
     /// document order and only for headings (raw HTML is never passed through).
-    static func inject(_ slugs: [String], into html: String) -> String {
-        guard !slugs.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + slugs.count * 16)
-        let bytes = html.utf8
-        var copied = bytes.startIndex
-        var position = bytes.startIndex
+    static func inject(_ slugs: [String], into html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard !slugs.isEmpty, let base = html.baseAddress else { return Array(html) }
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + slugs.count * 16)
+        let end = base + html.count
+        var copied = base
+        var position = base
         var index = 0
-        // Byte by byte: `<`, `h`, a digit 1–6, `>` are ASCII, so their indices are
-        // character boundaries of the text.
-        while index < slugs.count, let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
-            let tag = bytes[open...].prefix(4)
-            position = bytes.index(after: open)
-            guard tag.count == 4, tag.dropFirst().first == UInt8(ascii: "h"), tag.last == UInt8(ascii: ">"),
-                  let level = tag.dropFirst(2).first, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(level) else { continue }
-            output += html[copied..<open]
-            output += "<h\(Character(Unicode.Scalar(level))) id=\"\(escape(slugs[index]))\">"
-            copied = bytes.index(open, offsetBy: 4)
+        while index < slugs.count, let found = memchr(position, Int32(UInt8(ascii: "<")), end - position) {
+            let open = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+            position = open + 1
+            guard end - open >= 4, open[1] == UInt8(ascii: "h"), open[3] == UInt8(ascii: ">"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(open[2]) else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(start: copied, count: open - copied))
+            output.append(contentsOf: "<h".utf8)
+            output.append(open[2])
+            output.append(contentsOf: " id=\"".utf8)
+            output.append(contentsOf: escape(slugs[index]).utf8)
+            output.append(contentsOf: "\">".utf8)
+            copied = open + 4
             position = copied
             index += 1
         }
-        output += html[copied...]
+        output.append(contentsOf: UnsafeBufferPointer(start: copied, count: end - copied))
         return output
     }
 
@@ -74,7 +79,16 @@ enum HeadingAnchors {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }

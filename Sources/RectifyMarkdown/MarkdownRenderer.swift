@@ -24,14 +24,19 @@ public struct MarkdownRenderer: Sendable {
     /// The HTML of one document and the destinations of its links and images.
     public func renderDocument(_ markdown: String) -> RenderedMarkdown {
         var text = markdown
-        return text.withUTF8 { bytes in
-            CmarkLock.withLock { renderLocked(bytes) }
-        }
+        let (html, links) = text.withUTF8 { renderBytes($0) }
+        return RenderedMarkdown(html: String(decoding: html, as: UTF8.self), links: links)
     }
 
-    private func renderLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
+    /// The HTML as UTF-8 bytes, and the links: what a render worker sends back, without
+    /// turning either into a Swift string on the way.
+    func renderBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (html: [UInt8], links: [RenderedMarkdown.Link]) {
+        CmarkLock.withLock { renderLocked(bytes) }
+    }
+
+    private func renderLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> (html: [UInt8], links: [RenderedMarkdown.Link]) {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", links: []) }
+        guard let parser = cmark_parser_new(options) else { return ([], []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -41,15 +46,16 @@ public struct MarkdownRenderer: Sendable {
         bytes.withMemoryRebound(to: CChar.self) { chars in
             cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", links: []) }
+        guard let document = cmark_parser_finish(parser) else { return ([], []) }
         defer { cmark_node_free(document) }
         let links = Self.links(in: document)
         let slugs = HeadingAnchors.slugs(in: document)
         // The parser owns this extension list: it must not be freed here.
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let html = cmark_render_html(document, options, extensions) else { return RenderedMarkdown(html: "", links: links) }
+        guard let html = cmark_render_html(document, options, extensions) else { return ([], links) }
         defer { free(html) }
-        return RenderedMarkdown(html: HeadingAnchors.inject(slugs, into: String(cString: html)), links: links)
+        let output = UnsafeRawBufferPointer(start: html, count: strlen(html)).bindMemory(to: UInt8.self)
+        return (HeadingAnchors.inject(slugs, into: output), links)
     }
 
     /// Link and image destinations, each with the start line of its nearest block.

@@ -15,8 +15,8 @@ public enum RenderWorker {
         while let header = Descriptor.readExactly(input, 4) {
             let length = Int(WorkerProtocol.uint32(header[...]))
             guard let body = Descriptor.readExactly(input, length) else { return }
-            let markdown = String(decoding: body, as: UTF8.self)
-            let response = WorkerProtocol.encodeResponse(renderer.renderDocument(markdown))
+            let rendered = body.withUnsafeBufferPointer { renderer.renderBytes($0) }
+            let response = WorkerProtocol.encodeResponse(html: rendered.html, links: rendered.links)
             guard Descriptor.writeAll(output, response) else { return }
         }
     }

@@ -48,24 +48,23 @@ final class WorkerProcess {
     deinit { stop() }
 
     /// Sends one document and waits for its answer, at most `timeout` seconds.
-    func render(_ markdown: String, timeout: Double) -> Result<RenderedMarkdown, RenderFailure> {
-        guard Descriptor.writeAll(toWorker, WorkerProtocol.encodeRequest(markdown)) else {
-            return .failure(.crashed(reason: "worker stopped reading"))
-        }
+    /// Sends one document. Requests are answered in order, so a caller may send the next
+    /// one before reading this one's answer, as long as the request fits in the pipe.
+    func send(_ markdown: String) -> Bool {
+        Descriptor.writeAll(toWorker, WorkerProtocol.encodeRequest(markdown))
+    }
+
+    /// The answer to the oldest request not yet answered, or a failure if none comes within
+    /// `timeout` seconds from now.
+    func receive(timeout: Double) -> Result<RenderedMarkdown, RenderFailure> {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var reader = DeadlineReader(fd: fromWorker, deadline: deadline)
         do {
-            let htmlLength = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
-            let html = String(decoding: try reader.read(htmlLength), as: UTF8.self)
-            let count = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
-            var links: [RenderedMarkdown.Link] = []
-            links.reserveCapacity(count)
-            for _ in 0..<count {
-                let line = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
-                let length = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
-                links.append(.init(url: String(decoding: try reader.read(length), as: UTF8.self), line: line))
+            let length = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+            guard let rendered = WorkerProtocol.decodeResponse(try reader.read(length)) else {
+                return .failure(.crashed(reason: "malformed answer"))
             }
-            return .success(RenderedMarkdown(html: html, links: links))
+            return .success(rendered)
         } catch DeadlineReader.Failure.timedOut {
             return .failure(.timedOut(seconds: timeout))
         } catch {
@@ -73,7 +72,11 @@ final class WorkerProcess {
         }
     }
 
-    /// Ends the worker: closes its input, kills it, and reaps it.
+    func render(_ markdown: String, timeout: Double) -> Result<RenderedMarkdown, RenderFailure> {
+        guard send(markdown) else { return .failure(.crashed(reason: "worker stopped reading")) }
+        return receive(timeout: timeout)
+    }
+
     func stop() {
         guard status == nil else { return }
         close(toWorker)

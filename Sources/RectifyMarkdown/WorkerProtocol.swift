@@ -17,19 +17,50 @@ enum WorkerProtocol {
         return frame
     }
 
+    /// The response: its length (so the reader takes it in one piece), the HTML, then the
+    /// links, each with its source line.
     static func encodeResponse(_ rendered: RenderedMarkdown) -> [UInt8] {
-        var frame: [UInt8] = []
-        let html = Array(rendered.html.utf8)
+        encodeResponse(html: Array(rendered.html.utf8), links: rendered.links)
+    }
+
+    static func encodeResponse(html: [UInt8], links: [RenderedMarkdown.Link]) -> [UInt8] {
+        var frame: [UInt8] = [0, 0, 0, 0]
+        frame.reserveCapacity(html.count + 64)
         append(UInt32(html.count), to: &frame)
         frame += html
-        append(UInt32(rendered.links.count), to: &frame)
-        for link in rendered.links {
+        append(UInt32(links.count), to: &frame)
+        for link in links {
             let url = Array(link.url.utf8)
             append(UInt32(link.line), to: &frame)
             append(UInt32(url.count), to: &frame)
             frame += url
         }
+        withUnsafeBytes(of: UInt32(frame.count - 4).littleEndian) { length in
+            for index in 0..<4 { frame[index] = length[index] }
+        }
         return frame
+    }
+
+    /// Reads a response body (the bytes after its length).
+    static func decodeResponse(_ body: [UInt8]) -> RenderedMarkdown? {
+        var offset = 0
+        func number() -> Int? {
+            guard offset + 4 <= body.count else { return nil }
+            defer { offset += 4 }
+            return Int(uint32(body[offset..<offset + 4]))
+        }
+        func text(_ length: Int) -> String? {
+            guard length >= 0, offset + length <= body.count else { return nil }
+            defer { offset += length }
+            return String(decoding: body[offset..<offset + length], as: UTF8.self)
+        }
+        guard let htmlLength = number(), let html = text(htmlLength), let count = number() else { return nil }
+        var links: [RenderedMarkdown.Link] = []
+        for _ in 0..<count {
+            guard let line = number(), let length = number(), let url = text(length) else { return nil }
+            links.append(.init(url: url, line: line))
+        }
+        return offset == body.count ? RenderedMarkdown(html: html, links: links) : nil
     }
 
     static func append(_ value: UInt32, to frame: inout [UInt8]) {

@@ -69,6 +69,19 @@ struct ContextShape: Hashable {
 
         mutating func visit(_ value: Any) -> Bool {
             switch value {
+            // Strings first: most values are strings, and a failed cast costs as much as a hit.
+            case let string as String:
+                text += string.utf8.count
+                guard text <= Self.textLimit, !SlotMarker.occurs(in: string) else { return false }
+                if string.isEmpty {
+                    key += "e"
+                } else if string.last == "\n" {
+                    key += "n"
+                    values.append(SlotValue(text: string, endsWithNewline: true))
+                } else {
+                    key += "s"
+                    values.append(SlotValue(text: string, endsWithNewline: false))
+                }
             case let dictionary as [String: Any]:
                 key += "{"
                 for name in dictionary.keys.sorted() {
@@ -85,18 +98,6 @@ struct ContextShape: Hashable {
                 key += "]"
             case let bool as Bool:
                 key += bool ? "T" : "F"
-            case let string as String:
-                text += string.utf8.count
-                guard text <= Self.textLimit, !SlotMarker.occurs(in: string) else { return false }
-                if string.isEmpty {
-                    key += "e"
-                } else if string.last == "\n" {
-                    key += "n"
-                    values.append(SlotValue(text: string, endsWithNewline: true))
-                } else {
-                    key += "s"
-                    values.append(SlotValue(text: string, endsWithNewline: false))
-                }
             case let number as Int:
                 key += "s"
                 values.append(SlotValue(text: String(number), endsWithNewline: false))
