@@ -47,27 +47,25 @@ extension SiteBuilder {
         state.changes = ChangeSummary(baseline: baseline.name, before: before, now: content.items, config: content.config)
     }
 
-    func renderMarkdown() throws(RectifyError) {
+    /// Renders the free pages' Markdown and sets up the views. Item bodies are rendered a
+    /// chunk at a time as their pages are written (`writeItems`); Markdown that fails to
+    /// render is reported there, with the items'.
+    func prepareViews() throws(RectifyError) {
         guard let content = state.content, let labels = state.labels else { return }
-        let sources = content.items.map(\.source) + content.pages.map(\.source)
-        let results = renderer.render(sources.map(\.body))
-        var failures: [Diagnostic] = []
-        var bodies: [String] = []
-        let pagePaths = content.items.map { SitePaths.item($0.id) } + content.pages.map { SitePaths.page($0.name) }
-        for (source, (result, page)) in zip(sources, zip(results, pagePaths)) {
+        let renderer = self.renderer
+        state.renderer = renderer
+        let results = renderer.render(content.pages.map(\.source.body))
+        var pageBodies: [String: String] = [:]
+        for (page, result) in zip(content.pages, results) {
             switch result {
             case .success(let rendered):
-                bodies.append(rendered.html)
-                if !rendered.links.isEmpty { state.links.append((source, page, rendered.links)) }
+                pageBodies[page.name] = rendered.html
+                if !rendered.links.isEmpty { state.links.append((page.source, SitePaths.page(page.name), rendered.links)) }
             case .failure(let failure):
-                failures.append(Diagnostic(file: source.displayPath, line: source.bodyStartLine, message: failure.description))
-                bodies.append("")
+                state.renderFailures.append(Diagnostic(file: page.source.displayPath, line: page.source.bodyStartLine, message: failure.description))
             }
         }
-        guard failures.isEmpty else { throw .invalidContent(failures) }
-        let itemBodies = Dictionary(uniqueKeysWithValues: zip(content.items.map(\.id), bodies))
-        let pageBodies = Dictionary(uniqueKeysWithValues: zip(content.pages.map(\.name), bodies.dropFirst(content.items.count)))
-        state.views = SiteViews(content: content, labels: labels, asOf: options.asOf, itemBodies: itemBodies, pageBodies: pageBodies,
+        state.views = SiteViews(content: content, labels: labels, asOf: options.asOf, itemBodies: [:], pageBodies: pageBodies,
                                 lastChanged: state.lastChanged, hasChangesPage: state.changes != nil)
     }
 
@@ -85,16 +83,6 @@ extension SiteBuilder {
 
     func openDryRun() throws(RectifyError) {
         state.writer = DryRunOutput()
-    }
-
-    /// Item pages share everything but their own values: the shared part's shape is worked
-    /// out once.
-    func writeItemPages() throws(RectifyError) {
-        guard let views = state.views else { return }
-        let items = views.content.items
-        guard let first = items.first else { return }
-        let shared = SharedContext(views.shared(path: SitePaths.item(first.id)))
-        try writePages(items.count, shared: shared) { index in ("item", views.item(at: index), SitePaths.item(items[index].id)) }
     }
 
     /// The pages that index the items, with the rows `renderRows` made; rendered together
@@ -116,6 +104,7 @@ extension SiteBuilder {
         }
         if let changes = state.changes { pages.append(("changes", SitePaths.changes, { views.changes(changes) })) }
         try writePages(pages.count) { index in (pages[index].template, pages[index].view(), pages[index].path) }
+        state.rows = RenderedRows()
     }
 
     func writeFreePages() throws(RectifyError) {

@@ -34,10 +34,9 @@ public final class SiteBuilder {
     /// The build, step by step.
     var steps: [BuildStep] {
         let writing: [BuildStep] = [
-            .init("write item pages", writeItemPages),
+            .init("render and write items", writeItems),
             .init("render list rows", renderRows),
             .init("write index pages", writeIndexPages),
-            .init("write print document", writePrintDocument),
             .init("write free pages", writeFreePages),
             .init("write exports", writeExports),
             .init("copy theme static files", copyStaticFiles),
@@ -48,10 +47,10 @@ public final class SiteBuilder {
         switch mode {
         case .build:
             return [.init("check build cache", checkCache), .init("load theme", loadTheme), .init("load content", loadContent),
-                    .init("read git history", readGitHistory), .init("render markdown", renderMarkdown), .init("open output", openOutput)]
+                    .init("read git history", readGitHistory), .init("render page Markdown", prepareViews), .init("open output", openOutput)]
                 + writing + [.init("print PDFs", printPDFs), .init("publish output", publish), .init("save build cache", saveCache)]
         case .check:
-            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render markdown", renderMarkdown),
+            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render page Markdown", prepareViews),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
         }
     }
@@ -91,6 +90,10 @@ struct BuildState {
     var labels: Labels?
     var content: Content?
     var views: SiteViews?
+    /// Renders Markdown: worker processes, kept for the whole build.
+    var renderer: (any MarkdownRendering)?
+    /// Markdown that could not be rendered; the build fails once every item was tried.
+    var renderFailures: [Diagnostic] = []
     /// The rows of the long lists, rendered once for every page that lists them.
     var rows = RenderedRows()
     /// Where pages go; the staging folder when building.

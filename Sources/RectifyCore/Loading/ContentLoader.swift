@@ -125,14 +125,13 @@ public struct ContentLoader {
     /// Items kept as folders: `items/<folder>/index.md`, with their evidence files beside them.
     private func itemFolders(log: DiagnosticLog) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url("items").path)) ?? []
+        // `stat`, not `FileManager`: a folder holds thousands of items.
+        let folder = url("items").path + "/"
         return names.filter { name in
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: url("items/\(name)").path, isDirectory: &isFolder)
-                && isFolder.boolValue && FileManager.default.fileExists(atPath: url("items/\(name)/index.md").path)
+            !name.hasPrefix(".") && FileBytes.isFolder(folder + name) && FileBytes.exists(folder + name + "/index.md")
         }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }.map { "\($0)/index.md" }
     }
 
-    /// The files beside an item's `index.md`, relative to its folder, sorted.
     private func bundleFiles(in folder: String, log: DiagnosticLog) -> [String] {
         files(under: folder, log: log).filter { $0 != "index.md" }
     }

@@ -40,6 +40,12 @@ enum FileBytes {
         return String(cString: resolved)
     }
 
+    /// Whether `path` is a folder (or a link to one).
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Whether anything, even a dangling link, exists at `path`.
     static func exists(_ path: String) -> Bool {
         var status = stat()

@@ -6,8 +6,9 @@ struct SiteViews {
     let content: Content
     let labels: Labels
     let asOf: Day
-    /// Rendered Markdown bodies, by item ID and by page name.
-    let itemBodies: [String: String]
+    /// Rendered Markdown bodies, by item ID and by page name. Item bodies are dropped once
+    /// the item pages and the print document are written, to keep memory down.
+    var itemBodies: [String: String]
     let pageBodies: [String: String]
     /// When each content file last changed, from git (empty without git).
     var lastChanged: [String: Day] = [:]
