@@ -10,7 +10,9 @@ import Glibc
 /// Whether a string is empty or ends with a newline is part of the shape too, because
 /// partial indentation looks at both.
 struct ContextShape: Hashable {
-    /// The structure, written out: keys sorted, arrays with their length.
+    /// The structure, written out: keys sorted (a dictionary's own order differs from one
+    /// instance to the next), arrays with their length. Key names are the views' own
+    /// identifiers, none containing U+0001.
     let key: String
     /// Every non-empty string or number, in the order the walk met them.
     let values: [SlotValue]
@@ -36,24 +38,36 @@ struct ContextShape: Hashable {
     }
 
     private static func probe(_ value: Any, next: inout Int) -> Any {
-        switch value {
-        case let dictionary as [String: Any]:
-            // In sorted key order, the order the walk numbers values in.
+        // Classified and iterated exactly as the walk does, so the numbers match.
+        func probe(_ dictionary: [String: Any], next: inout Int) -> [String: Any] {
             var result: [String: Any] = [:]
-            for key in dictionary.keys.sorted() { result[key] = probe(dictionary[key]!, next: &next) }
+            for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) { result[key] = Self.probe(value, next: &next) }
             return result
-        case let array as [Any]:
-            return array.map { probe($0, next: &next) }
-        case let bool as Bool:
-            return bool
-        case let string as String:
+        }
+        func probe(_ string: String, next: inout Int) -> String {
             guard !string.isEmpty else { return "" }
             defer { next += 1 }
             return SlotMarker.marker(next) + (string.last == "\n" ? "\n" : "")
-        case let number as Int:
+        }
+        switch TemplateValue(value) {
+        case .string(let string):
+            return probe(string, next: &next)
+        case .int:
             defer { next += 1 }
             return SlotMarker.marker(next)
-        default:
+        case .bool(let bool):
+            return bool
+        case .map(let dictionary):
+            return probe(dictionary, next: &next)
+        case .maps(let array):
+            return array.map { probe($0, next: &next) }
+        case .strings(let dictionary):
+            var result: [String: Any] = [:]
+            for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) { result[key] = probe(value, next: &next) }
+            return result
+        case .list(let array):
+            return array.map { Self.probe($0, next: &next) }
+        case .other:
             return value
         }
     }
@@ -68,44 +82,102 @@ struct ContextShape: Hashable {
         var values: [SlotValue] = []
 
         mutating func visit(_ value: Any) -> Bool {
-            switch value {
-            // Strings first: most values are strings, and a failed cast costs as much as a hit.
-            case let string as String:
-                text += string.utf8.count
-                guard text <= Self.textLimit, !SlotMarker.occurs(in: string) else { return false }
-                if string.isEmpty {
-                    key += "e"
-                } else if string.last == "\n" {
-                    key += "n"
-                    values.append(SlotValue(text: string, endsWithNewline: true))
-                } else {
-                    key += "s"
-                    values.append(SlotValue(text: string, endsWithNewline: false))
-                }
-            case let dictionary as [String: Any]:
-                key += "{"
-                for name in dictionary.keys.sorted() {
-                    key += "\(name.utf8.count):\(name)"
-                    guard visit(dictionary[name]!) else { return false }
-                }
-                key += "}"
-            case let array as [Any]:
+            switch TemplateValue(value) {
+            case .string(let string):
+                return visit(string)
+            case .map(let dictionary):
+                return visit(dictionary)
+            case .maps(let array):
                 guard values.count + array.count <= limit else { return false }
                 key += "[\(array.count)"
                 for element in array {
                     guard visit(element) else { return false }
                 }
                 key += "]"
-            case let bool as Bool:
+            case .strings(let dictionary):
+                key += "{"
+                for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+                    key += name
+                    key += "\u{1}"
+                    guard visit(value) else { return false }
+                }
+                key += "}"
+            case .list(let array):
+                guard values.count + array.count <= limit else { return false }
+                key += "[\(array.count)"
+                for element in array {
+                    guard visit(element) else { return false }
+                }
+                key += "]"
+            case .bool(let bool):
                 key += bool ? "T" : "F"
-            case let number as Int:
+            case .int(let number):
                 key += "s"
                 values.append(SlotValue(text: String(number), endsWithNewline: false))
-            default:
+            case .other:
                 return false
             }
             return true
         }
+
+        mutating func visit(_ dictionary: [String: Any]) -> Bool {
+            key += "{"
+            for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+                key += name
+                key += "\u{1}"
+                guard visit(value) else { return false }
+            }
+            key += "}"
+            return true
+        }
+
+        mutating func visit(_ string: String) -> Bool {
+            text += string.utf8.count
+            guard text <= Self.textLimit, !SlotMarker.occurs(in: string) else { return false }
+            if string.isEmpty {
+                key += "e"
+            } else if string.last == "\n" {
+                key += "n"
+                values.append(SlotValue(text: string, endsWithNewline: true))
+            } else {
+                key += "s"
+                values.append(SlotValue(text: string, endsWithNewline: false))
+            }
+            return true
+        }
+    }
+}
+
+/// A context value by its exact type. The type is read by opening the existential and
+/// comparing metatypes: an `as?` cast to `[String: Any]` checks every element, and the walk
+/// meets every dictionary of every page.
+enum TemplateValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case map([String: Any])
+    case maps([[String: Any]])
+    case strings([String: String])
+    case list([Any])
+    case other
+
+    init(_ value: Any) {
+        func classify<T>(_ value: T) -> TemplateValue {
+            if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+            if T.self == [String: Any].self { return .map(unsafeBitCast(value, to: [String: Any].self)) }
+            if T.self == [[String: Any]].self { return .maps(unsafeBitCast(value, to: [[String: Any]].self)) }
+            if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+            if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+            if T.self == [String: String].self { return .strings(unsafeBitCast(value, to: [String: String].self)) }
+            if T.self == [Any].self { return .list(unsafeBitCast(value, to: [Any].self)) }
+            // Anything else (another array or dictionary type): the general casts.
+            switch value {
+            case let dictionary as [String: Any]: return .map(dictionary)
+            case let array as [Any]: return .list(array)
+            default: return .other
+            }
+        }
+        self = _openExistential(value, do: classify)
     }
 }
 
