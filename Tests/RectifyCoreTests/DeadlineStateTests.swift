@@ -14,7 +14,7 @@ import RectifyCore
         Item(id: "1", title: "t", category: "alpha", group: "a1", status: status, leader: "l", department: "d",
              deadline: Day(deadline)!, measures: nil,
              updates: updates.map { Item.Update(date: Day($0.0)!, note: "n", status: $0.1, line: 1) },
-             source: SourceFile(displayPath: "x.md", body: "", bodyStartLine: 1))
+             source: SourceFile(displayPath: "x.md", bodyStartLine: 1))
     }
 
     func state(_ item: Item, on day: String) -> DeadlineState {

@@ -20,10 +20,10 @@ extension SiteBuilder {
     func checkLinks() throws(RectifyError) {
         let checker = LinkChecker(anchors: state.anchors)
         var problems: [Diagnostic] = []
-        for (source, page, links) in state.links {
+        for (file, page, links) in state.links {
             for link in links {
                 guard let problem = checker.problem(with: link.url, on: page) else { continue }
-                let line = Self.line(of: link, in: source)
+                let line = link.line
                 let message: String
                 switch problem {
                 case .missingTarget(let target): message = "broken link \"\(link.url)\": no file \(target) in the site"
@@ -31,7 +31,7 @@ extension SiteBuilder {
                 case .leavesSite: message = "broken link \"\(link.url)\": it leads outside the site"
                 case .rootAbsolute: message = "link \"\(link.url)\" starts with \"/\": use a relative path so the site works under any sub-path and from disk"
                 }
-                problems.append(Diagnostic(file: source.displayPath, line: line, message: message, severity: mode == .check ? .error : .warning))
+                problems.append(Diagnostic(file: file, line: line, message: message, severity: mode == .check ? .error : .warning))
             }
         }
         switch mode {
@@ -58,11 +58,16 @@ extension SiteBuilder {
         }
     }
 
-    /// The file line of a link: the first line, from its block's start, that holds its URL.
-    static func line(of link: RenderedMarkdown.Link, in source: SourceFile) -> Int {
-        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = max(0, link.line - 1)
-        let offset = lines.indices.dropFirst(start).first { lines[$0].contains(link.url) } ?? start
-        return source.bodyStartLine + offset
+    /// Keeps a document's links for the link check, each with its line in the file: the
+    /// first line, from its block's start, that holds its URL.
+    func recordLinks(_ links: [RenderedMarkdown.Link], of source: SourceFile, markdown: String, page: String) {
+        guard !links.isEmpty else { return }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let located = links.map { link in
+            let start = max(0, link.line - 1)
+            let offset = lines.indices.dropFirst(start).first { lines[$0].contains(link.url) } ?? start
+            return RenderedMarkdown.Link(url: link.url, line: source.bodyStartLine + offset)
+        }
+        state.links.append((source.displayPath, page, located))
     }
 }

@@ -34,18 +34,20 @@ extension SiteBuilder {
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
-            let results = renderer.render(chunk.map { items[$0].source.body })
+            let results = renderer.render(chunk.map { state.markdown.items[$0] })
             var chunkViews = views
             for (index, result) in zip(chunk, results) {
                 let item = items[index]
                 switch result {
                 case .success(let rendered):
                     chunkViews.itemBodies[item.id] = rendered.html
-                    if !rendered.links.isEmpty { state.links.append((item.source, SitePaths.item(item.id), rendered.links)) }
+                    recordLinks(rendered.links, of: item.source, markdown: state.markdown.items[index], page: SitePaths.item(item.id))
                 case .failure(let failure):
                     state.renderFailures.append(Diagnostic(file: item.source.displayPath, line: item.source.bodyStartLine, message: failure.description))
                 }
             }
+            // Rendered: the Markdown is not needed any more.
+            for index in chunk { state.markdown.items[index] = "" }
             guard state.renderFailures.isEmpty else { continue }
             try writePages(chunk.count, shared: pageShared) { offset in
                 ("item", chunkViews.item(at: start + offset), SitePaths.item(items[start + offset].id))

@@ -20,8 +20,9 @@ extension SiteBuilder {
         let loader = ContentLoader(
             directory: options.contentDirectory, displayRoot: options.contentDisplay,
             languages: Labels.languages(in: options.themeDirectory))
-        let (content, warnings) = try loader.load()
+        let (content, warnings, markdown) = try loader.load()
         state.content = content
+        state.markdown = markdown
         state.labels = try Labels.load(language: content.config.language, theme: options.themeDirectory)
         state.report.warnings = warnings
         state.report.items = content.items.count
@@ -54,13 +55,13 @@ extension SiteBuilder {
         guard let content = state.content, let labels = state.labels else { return }
         let renderer = self.renderer
         state.renderer = renderer
-        let results = renderer.render(content.pages.map(\.source.body))
+        let results = renderer.render(state.markdown.pages)
         var pageBodies: [String: String] = [:]
-        for (page, result) in zip(content.pages, results) {
+        for ((page, markdown), result) in zip(zip(content.pages, state.markdown.pages), results) {
             switch result {
             case .success(let rendered):
                 pageBodies[page.name] = rendered.html
-                if !rendered.links.isEmpty { state.links.append((page.source, SitePaths.page(page.name), rendered.links)) }
+                recordLinks(rendered.links, of: page.source, markdown: markdown, page: SitePaths.page(page.name))
             case .failure(let failure):
                 state.renderFailures.append(Diagnostic(file: page.source.displayPath, line: page.source.bodyStartLine, message: failure.description))
             }

@@ -99,8 +99,11 @@ struct BuildState {
     /// Where pages go; the staging folder when building.
     var writer: (any OutputSink)?
     var staging: OutputWriter?
-    /// Rendered Markdown links, by source file, for the link check.
-    var links: [(source: SourceFile, page: String, links: [RenderedMarkdown.Link])] = []
+    /// The Markdown of items and pages; each item's is dropped once rendered.
+    var markdown = MarkdownSources(items: [], pages: [])
+    /// Links found in Markdown, for the link check: the file, the page it becomes, and each
+    /// link with its line in the file.
+    var links: [(file: String, page: String, links: [RenderedMarkdown.Link])] = []
     /// The element IDs of each HTML page written, for checking `#fragment` links.
     var anchors: [String: Set<String>] = [:]
     /// From git: when each content file last changed, and what changed since the baseline.

@@ -25,7 +25,7 @@ public struct ContentLoader {
     }
 
     /// The loaded content, and the warnings found on the way.
-    public func load() throws(RectifyError) -> (Content, [Diagnostic]) {
+    public func load() throws(RectifyError) -> (Content, [Diagnostic], MarkdownSources) {
         let log = DiagnosticLog()
         let siteFile = display("site.yml")
         guard let siteText = read("site.yml", log: log) else { throw .invalidContent(log.entries) }
@@ -41,19 +41,19 @@ public struct ContentLoader {
         // Files are read and parsed on all cores, each with its own log; the logs and the
         // duplicate-ID check are then taken in file order, so messages never vary.
         let names = markdownFiles(in: "items", log: log) + itemFolders(log: log)
-        let parsed = parallelMap(names.count) { index -> (Item?, Int?, DiagnosticLog) in
+        let parsed = parallelMap(names.count) { index -> (Item?, String, Int?, DiagnosticLog) in
             let fileLog = DiagnosticLog()
             let name = names[index]
-            guard let document = document("items/\(name)", log: fileLog) else { return (nil, nil, fileLog) }
+            guard let document = document("items/\(name)", log: fileLog) else { return (nil, "", nil, fileLog) }
             var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
             if name.hasSuffix("/index.md") {
                 item?.attachments = bundleFiles(in: "items/\(name.dropLast("/index.md".count))", log: fileLog)
             }
-            return (item, document.frontMatter["id"]?.value.line, fileLog)
+            return (item, document.body, document.frontMatter["id"]?.value.line, fileLog)
         }
-        var items: [Item] = []
+        var items: [(item: Item, body: String)] = []
         var firstFileOfID: [String: String] = [:]
-        for (item, idLine, fileLog) in parsed {
+        for (item, body, idLine, fileLog) in parsed {
             log.append(fileLog)
             guard let item else { continue }
             if let other = firstFileOfID[item.id] {
@@ -61,19 +61,20 @@ public struct ContentLoader {
                 continue
             }
             firstFileOfID[item.id] = item.source.displayPath
-            items.append(item)
+            items.append((item, body))
         }
-        var pages: [Page] = []
+        var pages: [(page: Page, body: String)] = []
         for name in markdownFiles(in: "pages", log: log) {
             guard let document = document("pages/\(name)", log: log),
                   let page = Page.load(document, name: String(name.dropLast(3)), file: display("pages/\(name)"), log: log) else { continue }
-            pages.append(page)
+            pages.append((page, document.body))
         }
         let files = attachmentFiles(log: log)
         guard log.errors.isEmpty else { throw .invalidContent(log.entries) }
-        items = NaturalOrder.sorted(items, by: \.id)
-        pages.sort { ($0.weight, $0.name) < ($1.weight, $1.name) }
-        return (Content(config: config, items: items, pages: pages, files: files), log.entries)
+        items = NaturalOrder.sorted(items, by: \.item.id)
+        pages.sort { ($0.page.weight, $0.page.name) < ($1.page.weight, $1.page.name) }
+        let markdown = MarkdownSources(items: items.map(\.body), pages: pages.map(\.body))
+        return (Content(config: config, items: items.map(\.item), pages: pages.map(\.page), files: files), log.entries, markdown)
     }
 
     private func display(_ relative: String) -> String { "\(displayRoot)/\(relative)" }

@@ -38,7 +38,7 @@ extension Item {
             id: id, title: title, category: category, group: group, status: status,
             leader: leader, department: department, deadline: deadline, measures: measures,
             updates: updates.sorted { $0.date < $1.date },
-            source: SourceFile(displayPath: file, relativePath: relativePath, body: document.body, bodyStartLine: document.bodyStartLine))
+            source: SourceFile(displayPath: file, relativePath: relativePath, bodyStartLine: document.bodyStartLine))
     }
 
     private static func loadUpdates(_ fields: FieldReader, config: SiteConfig) -> [Update] {

@@ -21,6 +21,6 @@ extension Page {
         }
         guard let title = fields.text("title") else { return nil }
         return Page(name: name, title: title, weight: weight,
-                    source: SourceFile(displayPath: file, relativePath: "pages/\(name).md", body: document.body, bodyStartLine: document.bodyStartLine))
+                    source: SourceFile(displayPath: file, relativePath: "pages/\(name).md", bodyStartLine: document.bodyStartLine))
     }
 }

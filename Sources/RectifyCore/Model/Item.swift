@@ -51,20 +51,26 @@ public struct Item: Sendable {
     }
 }
 
-/// A Markdown file as read from disk.
+/// Where an item or page came from. Its Markdown body is kept apart (`MarkdownSources`),
+/// so that the build can let go of each body once it is rendered.
 public struct SourceFile: Sendable {
     /// The path as shown in messages, e.g. `content/items/1.2.3.md`.
     public let displayPath: String
     /// The path inside the content folder, e.g. `items/1.2.3.md`.
     public let relativePath: String
-    public let body: String
-    /// The file line on which `body` starts.
+    /// The file line on which the Markdown body starts.
     public let bodyStartLine: Int
 
-    public init(displayPath: String, relativePath: String = "", body: String, bodyStartLine: Int) {
+    public init(displayPath: String, relativePath: String = "", bodyStartLine: Int) {
         self.displayPath = displayPath
         self.relativePath = relativePath
-        self.body = body
         self.bodyStartLine = bodyStartLine
     }
+}
+
+/// The Markdown bodies of the items and pages, in the order of `Content.items` and
+/// `Content.pages`.
+public struct MarkdownSources: Sendable {
+    public var items: [String]
+    public var pages: [String]
 }
