@@ -114,22 +114,25 @@ extension SiteBuilder {
         try writePages(pages.count) { index in ("page", views.page(pages[index]), SitePaths.page(pages[index].name)) }
     }
 
-    /// `ledger.csv` for Excel and WPS, `data.json` for other systems.
+    /// `ledger.csv` for Excel and WPS, `data.json` for other systems; made side by side.
     func writeExports() throws(RectifyError) {
         guard let views = state.views, let writer = state.writer else { return }
-        try writer.write(LedgerCSV(views: views).text, to: SitePaths.ledgerCSV)
         let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
             state.lastChanged[item.source.relativePath].map { (item.id, $0) }
         })
-        do {
-            try writer.write(try DataExport(views: views, lastModified: itemDates).json(), to: SitePaths.dataJSON)
-        } catch let error as RectifyError {
-            throw error
-        } catch {
-            throw .io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)")
+        let exports: [Result<(String, String), RectifyError>] = parallelMap(2, serial: options.serial) { index in
+            if index == 0 { return .success((SitePaths.ledgerCSV, LedgerCSV(views: views).text)) }
+            do {
+                return .success((SitePaths.dataJSON, try DataExport(views: views, lastModified: itemDates).json()))
+            } catch {
+                return .failure(.io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)"))
+            }
         }
-        state.anchors[SitePaths.ledgerCSV] = []
-        state.anchors[SitePaths.dataJSON] = []
+        for export in exports {
+            let (path, text) = try export.get()
+            try writer.write(text, to: path)
+            state.anchors[path] = []
+        }
     }
 
     /// `sitemap.xml` with every HTML page written so far, and `robots.txt`.

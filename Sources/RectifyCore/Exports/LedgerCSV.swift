@@ -26,7 +26,7 @@ struct LedgerCSV {
         if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Day(text) == nil, Double(text) == nil {
             text = "'" + text
         }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text

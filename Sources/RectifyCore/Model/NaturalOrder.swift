@@ -47,20 +47,28 @@ public enum NaturalOrder {
         }
     }
 
+    /// Runs of ASCII digits and runs of anything else, split on the UTF-8 bytes (a digit is
+    /// one ASCII byte, so every split falls between characters' scalars).
     private static func chunks(_ text: String) -> [Chunk] {
         var result: [Chunk] = []
-        var current = ""
+        let bytes = text.utf8
+        var start = bytes.startIndex
         var inDigits = false
-        for character in text {
-            let isDigit = character.isASCII && character.isNumber
-            if !current.isEmpty && isDigit != inDigits {
-                result.append(inDigits ? .number(digits: current) : .text(current))
-                current = ""
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+            if index != start && isDigit != inDigits {
+                let run = String(text[start..<index])
+                result.append(inDigits ? .number(digits: run) : .text(run))
+                start = index
             }
             inDigits = isDigit
-            current.append(character)
+            index = bytes.index(after: index)
         }
-        if !current.isEmpty { result.append(inDigits ? .number(digits: current) : .text(current)) }
+        if start != bytes.endIndex {
+            let run = String(text[start...])
+            result.append(inDigits ? .number(digits: run) : .text(run))
+        }
         return result
     }
 }
