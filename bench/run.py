@@ -3,8 +3,9 @@
 writes each page with cmark-gfm. Prints median wall time, CPU time and peak memory over
 interleaved runs, and the ratios between them.
 
-Also times a rebuild of rectify's output with nothing changed (the build cache), and with
---scale a rectify build of 3N items (linear scaling).
+Also times a rebuild of rectify's output with nothing changed (the build cache), an edit of
+one item under `rectify serve` (until the edited page is served), and with --scale a
+rectify build of 3N items (linear scaling).
 
 usage: run.py [N] [RUNS] [--scale]      (default N=10000, RUNS=5)
 """
@@ -26,6 +27,50 @@ def measure(command):
         sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return wall, cpu, usage.ru_maxrss / 1024
+
+
+def serve_edit_latency(rectify, data, edits=5):
+    """Starts `rectify serve` on a copy of the items, edits one item at a time, and times how
+    long until its page is served with the edit; also reports the full rebuilds' times."""
+    import socket, urllib.request
+    content = os.path.join(WORK, f"serve-{os.getpid()}")
+    shutil.copytree(os.path.join(data, "rectify"), content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = open(content + ".log", "w")
+    server = subprocess.Popen([rectify, "serve", "--content", content, "--theme", os.path.join(ROOT, "theme"), "--port", str(port)],
+                              stdout=log, stderr=subprocess.DEVNULL)
+    def get(path):
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10).read().decode()
+        except OSError:
+            return ""
+    try:
+        deadline = time.time() + 300
+        while "<html" not in get("") and time.time() < deadline:
+            time.sleep(0.2)
+        latencies = []
+        for edit in range(edits):
+            number = 100 + edit * 37
+            path = os.path.join(content, "items", f"{number}.md")
+            marker = f"测速标记-{edit}"
+            text = open(path, encoding="utf-8").read()
+            started = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(text + f"\n\n{marker}\n")
+            while marker not in get(f"items/{number}/"):
+                time.sleep(0.001)
+            latencies.append(time.perf_counter() - started)
+            time.sleep(1.0)
+        return latencies
+    finally:
+        server.terminate()
+        server.wait()
+        log.close()
+        rebuilds = [line for line in open(content + ".log", encoding="utf-8") if line.startswith("rebuilt in")]
+        print(f"serve: {len(rebuilds)} full rebuilds after the edits: " + ", ".join(line.split()[2] for line in rebuilds) + " s")
+        shutil.rmtree(content, ignore_errors=True)
 
 
 def main():
@@ -86,6 +131,9 @@ def main():
     print(f"rectify peak memory: {r[2]:.0f} MiB (target <= 150 MiB; main process, render workers not included)")
     unchanged = medians["rectify, no change"]
     print(f"rebuild with nothing changed / full build: {unchanged[0] / r[0]:.1%}   (target <= 10%)")
+    latencies = serve_edit_latency(rectify, data)
+    print(f"serve, one item edited: its page served after {statistics.median(latencies) * 1000:.0f} ms median "
+          f"(each: {', '.join(f'{l * 1000:.0f}' for l in latencies)} ms)   (target <= 50 ms)")
     if scale:
         big = generated(3 * count)
         times = [measure(rectify_build(big, out(f"rectify-{3 * count}", run)))[0] for run in range(3)]
