@@ -25,6 +25,7 @@ public final class PreviewServer: Sendable {
         var options = options
         scratch = FileManager.default.temporaryDirectory.appending(path: "rectify-serve-\(getpid())-\(UUID().uuidString)")
         options.outputDirectory = scratch.appending(path: "site")
+        options.inMemory = true
         self.options = options
         self.host = host
         self.port = port
@@ -47,7 +48,7 @@ public final class PreviewServer: Sendable {
             let builder = SiteBuilder(options: options)
             _ = try builder.build()
             let version = store.current.snapshot.version + 1
-            store.publish(try SiteSnapshot.load(from: options.outputDirectory, version: version))
+            store.publish(SiteSnapshot(files: builder.files ?? [:], version: version))
             refresh.withLock { $0 = builder.itemPageRefresh }
             return nil
         } catch let error as RectifyError {

@@ -6,18 +6,6 @@ import Foundation
 struct SiteSnapshot: Sendable {
     let files: [String: Data]
     let version: Int
-
-    /// Reads every file under `folder`.
-    static func load(from folder: URL, version: Int) throws -> SiteSnapshot {
-        var files: [String: Data] = [:]
-        let root = folder.standardizedFileURL.path + "/"
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(root.count))] = try Data(contentsOf: url)
-        }
-        return SiteSnapshot(files: files, version: version)
-    }
 }
 
 /// The current snapshot and the last build error, shared by the server's tasks.

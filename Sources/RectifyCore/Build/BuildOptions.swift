@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     /// Pages of one context shape share a render plan (`Theme`); off, every page is
     /// rendered by Mustache alone. The output is the same either way.
     public var reuseRenderPlans = true
+    /// Keep the site in memory (`SiteBuilder.files`) instead of writing the output folder:
+    /// for `serve`. No PDFs, no build cache.
+    public var inMemory = false
     /// Render pages on one thread only (for comparing with the parallel build).
     public var serial = false
 

@@ -77,6 +77,10 @@ extension SiteBuilder {
     }
 
     func openOutput() throws(RectifyError) {
+        if options.inMemory {
+            state.writer = MemoryOutput()
+            return
+        }
         let staging = try OutputWriter(output: options.outputDirectory)
         state.staging = staging
         state.writer = staging
@@ -237,6 +241,7 @@ extension SiteBuilder {
     /// With `reuseUnchangedOutput`: stops the build if the last one read exactly these
     /// inputs and its output is still as it left it.
     func checkCache() throws(RectifyError) {
+        guard !options.inMemory else { return }
         guard options.reuseUnchangedOutput else {
             BuildCache.remove(for: options.outputDirectory)
             return

@@ -55,6 +55,11 @@ public final class SiteBuilder {
         }
     }
 
+    /// The site's files, by path, after a build with `inMemory`.
+    public var files: [String: Data]? {
+        (state.writer as? MemoryOutput)?.contents
+    }
+
     /// Runs every step; `progress` is told each step's name as it starts.
     public func build(progress: (String) -> Void = { _ in }) throws(RectifyError) -> BuildReport {
         try run(progress: progress)
