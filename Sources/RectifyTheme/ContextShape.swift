@@ -83,32 +83,11 @@ struct ContextShape: Hashable {
 
         mutating func visit(_ value: Any) -> Bool {
             switch TemplateValue(value) {
-            case .string(let string):
-                return visit(string)
-            case .map(let dictionary):
-                return visit(dictionary)
-            case .maps(let array):
-                guard values.count + array.count <= limit else { return false }
-                key += "[\(array.count)"
-                for element in array {
-                    guard visit(element) else { return false }
-                }
-                key += "]"
-            case .strings(let dictionary):
-                key += "{"
-                for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) {
-                    key += name
-                    key += "\u{1}"
-                    guard visit(value) else { return false }
-                }
-                key += "}"
-            case .list(let array):
-                guard values.count + array.count <= limit else { return false }
-                key += "[\(array.count)"
-                for element in array {
-                    guard visit(element) else { return false }
-                }
-                key += "]"
+            case .string(let string): return visit(string)
+            case .map(let dictionary): return visit(dictionary: dictionary) { $0.visit($1) }
+            case .strings(let dictionary): return visit(dictionary: dictionary) { $0.visit($1) }
+            case .maps(let array): return visit(array: array) { $0.visit(dictionary: $1) { $0.visit($1) } }
+            case .list(let array): return visit(array: array) { $0.visit($1) }
             case .bool(let bool):
                 key += bool ? "T" : "F"
             case .int(let number):
@@ -120,14 +99,26 @@ struct ContextShape: Hashable {
             return true
         }
 
-        mutating func visit(_ dictionary: [String: Any]) -> Bool {
+        /// `{name\u{1}value…}`, names sorted.
+        mutating func visit<Value>(dictionary: [String: Value], _ each: (inout Walk, Value) -> Bool) -> Bool {
             key += "{"
             for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) {
                 key += name
                 key += "\u{1}"
-                guard visit(value) else { return false }
+                guard each(&self, value) else { return false }
             }
             key += "}"
+            return true
+        }
+
+        /// `[count…]`.
+        mutating func visit<Element>(array: [Element], _ each: (inout Walk, Element) -> Bool) -> Bool {
+            guard values.count + array.count <= limit else { return false }
+            key += "[\(array.count)"
+            for element in array {
+                guard each(&self, element) else { return false }
+            }
+            key += "]"
             return true
         }
 
