@@ -72,11 +72,6 @@ final class WorkerProcess {
         }
     }
 
-    func render(_ markdown: String, timeout: Double) -> Result<RenderedMarkdown, RenderFailure> {
-        guard send(markdown) else { return .failure(.crashed(reason: "worker stopped reading")) }
-        return receive(timeout: timeout)
-    }
-
     func stop() {
         guard status == nil else { return }
         close(toWorker)

@@ -19,10 +19,6 @@ enum WorkerProtocol {
 
     /// The response: its length (so the reader takes it in one piece), the HTML, then the
     /// links, each with its source line.
-    static func encodeResponse(_ rendered: RenderedMarkdown) -> [UInt8] {
-        encodeResponse(html: Array(rendered.html.utf8), links: rendered.links)
-    }
-
     static func encodeResponse(html: [UInt8], links: [RenderedMarkdown.Link]) -> [UInt8] {
         var frame: [UInt8] = [0, 0, 0, 0]
         frame.reserveCapacity(html.count + 64)

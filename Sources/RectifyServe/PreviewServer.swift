@@ -51,12 +51,9 @@ public final class PreviewServer: Sendable {
             store.publish(SiteSnapshot(files: builder.files ?? [:], version: version))
             refresh.withLock { $0 = builder.itemPageRefresh }
             return nil
-        } catch let error as RectifyError {
+        } catch {
             store.fail(error.description)
             return error.description
-        } catch {
-            store.fail("\(error)")
-            return "\(error)"
         }
     }
 

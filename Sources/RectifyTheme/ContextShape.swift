@@ -9,7 +9,7 @@ import Glibc
 /// lengths render to the same output, up to the printed text: that structure is the shape.
 /// Whether a string is empty or ends with a newline is part of the shape too, because
 /// partial indentation looks at both.
-struct ContextShape: Hashable {
+struct ContextShape {
     /// The structure, written out: keys sorted (a dictionary's own order differs from one
     /// instance to the next), arrays with their length. Key names are the views' own
     /// identifiers, none containing U+0001.
@@ -27,8 +27,6 @@ struct ContextShape: Hashable {
         values = walk.values
     }
 
-    static func == (lhs: ContextShape, rhs: ContextShape) -> Bool { lhs.key == rhs.key }
-    func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// `context` with its values replaced by `SlotMarker.marker(first)`,
     /// `SlotMarker.marker(first + 1)` and so on, in walk order: the same shape.

@@ -23,29 +23,28 @@ final class PlanCache: Sendable {
     /// from `render` (Mustache), which is given the two merged.
     func render(_ template: String, _ context: [String: Any], shared: SharedContext?,
                 with render: ([String: Any]) -> String?) -> String? {
-        func merged(_ shared: [String: Any]?, _ context: [String: Any]) -> [String: Any] {
-            guard let shared else { return context }
-            return shared.merging(context) { _, own in own }
+        /// Mustache on `shared` and `context` in one dictionary.
+        func mustache() -> String? {
+            render(shared.map { $0.values.merging(context) { _, own in own } } ?? context)
         }
-        let sharedShape = shared.map(\.shape)
-        guard sharedShape != .some(nil), let shape = ContextShape(of: context, limit: Self.maximumValues) else {
-            return render(merged(shared?.values, context))
-        }
-        let sharedValues = sharedShape??.values ?? []
-        let key = template + "\u{0}" + (sharedShape??.key ?? "") + "\u{0}" + shape.key
+        // Shared values without a shape (too many, or a value of another type) mean Mustache.
+        if let shared, shared.shape == nil { return mustache() }
+        guard let shape = ContextShape(of: context, limit: Self.maximumValues) else { return mustache() }
+        let sharedValues = shared?.shape?.values ?? []
+        let key = template + "\u{0}" + (shared?.shape?.key ?? "") + "\u{0}" + shape.key
         let values = sharedValues + shape.values
         switch entries.withLock({ $0[key] }) {
         case .plan(let plan)?:
             if let output = plan.render(values) { return output }
-            return render(merged(shared?.values, context))
+            return mustache()
         case .mustacheOnly?:
-            return render(merged(shared?.values, context))
+            return mustache()
         case nil:
-            guard let direct = render(merged(shared?.values, context)) else { return nil }
+            guard let direct = mustache() else { return nil }
             var entry = Entry.mustacheOnly
             if shared.map({ Set($0.values.keys).isDisjoint(with: context.keys) }) != false {
-                let probe = merged(shared.map { ContextShape.probe($0.values, first: 0) },
-                                   ContextShape.probe(context, first: sharedValues.count))
+                let own = ContextShape.probe(context, first: sharedValues.count)
+                let probe = shared.map { ContextShape.probe($0.values, first: 0).merging(own) { _, own in own } } ?? own
                 if let plan = render(probe).flatMap(RenderPlan.init(probeOutput:)), plan.render(values) == direct {
                     entry = .plan(plan)
                 }

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// The file is text: a header line, the fingerprint, the warnings of that build (printed
 /// again when it is reused), then one line per output file.
-struct BuildCache: Equatable {
+struct BuildCache {
     static let header = "rectify build cache 1"
     let inputs: String
     let warnings: [String]

@@ -152,7 +152,7 @@ public struct ContentLoader {
         for case let url as URL in enumerator {
             let relative = url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
             if url.lastPathComponent.hasPrefix(".") { continue }
-            guard isInsideContent(url) else {
+            guard isInsideContent(url.path) else {
                 log.error(display("\(folder)/\(relative)"), nil, "symbolic link leads outside the content folder; it is not followed")
                 continue
             }
@@ -161,10 +161,6 @@ public struct ContentLoader {
             }
         }
         return files.sorted()
-    }
-
-    private func isInsideContent(_ url: URL) -> Bool {
-        isInsideContent(url.path)
     }
 
     /// Whether `path`, with every symbolic link resolved, lies inside the content folder.

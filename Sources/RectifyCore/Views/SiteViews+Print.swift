@@ -4,7 +4,6 @@ extension SiteViews {
     func printDocument(itemsHTML: String) -> [String: Any] {
         let path = PrintLinks.documentPath
         var view = common(path: path, title: config.title)
-        let root = SitePaths.root(from: path)
         view["progress"] = progress(content.items)
         view["statusColumns"] = config.statuses.map { ["label": $0.label] }
         view["summaryRows"] = config.categories.map { category -> [String: Any] in

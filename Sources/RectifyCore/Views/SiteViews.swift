@@ -6,8 +6,8 @@ struct SiteViews {
     let content: Content
     let labels: Labels
     let asOf: Day
-    /// Rendered Markdown bodies, by item ID and by page name. Item bodies are dropped once
-    /// the item pages and the print document are written, to keep memory down.
+    /// Rendered Markdown bodies, by item ID and by page name. Item bodies are only ever those
+    /// of the chunk of items being written (`SiteBuilder.writeItems`), to keep memory down.
     var itemBodies: [String: String]
     let pageBodies: [String: String]
     /// When each content file last changed, from git (empty without git).
