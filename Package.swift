@@ -1,18 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: rectify (CLI) → RectifyServe (preview server) → RectifyCore → leaf modules
-// (RectifyMarkdown, RectifyFrontMatter, RectifyTheme) → CCmarkGFM (the C library).
+// Linux only (Glibc, /proc, inotify, renameat2). Dependencies point one way: rectify (CLI) → RectifyServe (preview server) → RectifyCore → leaf modules
+// (RectifyMarkdown, RectifyFrontMatter, RectifyTheme) → the C libraries (cmark-gfm, libyaml).
 let package = Package(
     name: "Rectify",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rectify", targets: ["rectify"]),
         .library(name: "RectifyCore", targets: ["RectifyCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -22,9 +20,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "CAtomicSwap"),
         .target(name: "RectifyMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "RectifyFrontMatter", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RectifyFrontMatter", dependencies: ["CYAML"]),
         .target(name: "RectifyTheme", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "RectifyCore",

@@ -30,9 +30,12 @@ public struct Theme: Sendable {
         guard FileManager.default.fileExists(atPath: templatesDirectory.path) else {
             throw ThemeError(file: templatesDirectory.path, message: "theme has no templates folder")
         }
-        for folder in [templatesDirectory, overrides].compactMap({ $0 }) {
+        // A template may be a symbolic link, but only to a file inside its own tree: the
+        // theme's templates inside the theme, overrides inside the content folder.
+        let folders = [(templatesDirectory, directory)] + (overrides.map { [($0, $0.deletingLastPathComponent())] } ?? [])
+        for (folder, root) in folders {
             for (name, file) in Self.templateFiles(in: folder) {
-                let text = try Self.read(file)
+                let text = try Self.read(file, inside: root)
                 templates[name] = try Self.parse(text, file: file)
                 shapeOnly = shapeOnly && TemplateSource.dependsOnlyOnShape(text)
             }
@@ -71,12 +74,26 @@ public struct Theme: Sendable {
         return found.sorted { $0.0 < $1.0 }
     }
 
-    private static func read(_ file: URL) throws(ThemeError) -> String {
+    private static func read(_ file: URL, inside root: URL) throws(ThemeError) -> String {
+        guard let resolved = realPath(file.path), let resolvedRoot = realPath(root.path),
+              resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else {
+            throw ThemeError(file: file.path, message: "symbolic link leads outside \(root.lastPathComponent)/; it is not followed")
+        }
+        var status = stat()
+        guard stat(resolved, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw ThemeError(file: file.path, message: "not a regular file; a template must be a plain text file")
+        }
         do {
             return try String(contentsOf: file, encoding: .utf8)
         } catch {
             throw ThemeError(file: file.path, message: "cannot read template: \(error.localizedDescription)")
         }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func parse(_ text: String, file: URL) throws(ThemeError) -> MustacheTemplate {

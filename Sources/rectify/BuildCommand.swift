@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build even if nothing changed since the last build (by default such a build stops at once and leaves the output as it is).")
     var force = false
 
+    @Flag(name: .customLong("force-output"), help: "Replace the output folder even though Rectify did not build it (never the content, theme, current or home folder). Check first that nothing in it is needed.")
+    var forceOutput = false
+
     @Flag(help: "Render on one thread only: slower, for checking that the parallel build gives the same files.")
     var serial = false
 
@@ -32,6 +35,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = site.buildOptions(output: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf)
+        options.outputDisplay = output
+        options.forceOutput = forceOutput
         options.pdf = pdf
         options.changesSince = changesSince
         options.reuseUnchangedOutput = !force

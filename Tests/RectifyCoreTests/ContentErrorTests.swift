@@ -74,9 +74,11 @@ import RectifyCore
     }
 
     @Test func unsafeIDs() throws {
-        for id in ["../x", "a/b", "..", ".hidden", "问题1", "a b"] {
+        let ascii = "must use only ASCII letters, digits, \".\", \"_\" and \"-\" (no Chinese characters or spaces, since it becomes a folder name in the web address)"
+        let hidden = "must not start with \".\" (such folders are hidden)"
+        for (id, reason) in [("../x", ascii), ("a/b", ascii), ("..", hidden), (".hidden", hidden), ("问题1", ascii), ("a b", ascii)] {
             let messages = try errors(item: replacing("id: \"9.1\"", with: "id: \"\(id)\""))
-            #expect(messages == ["content/items/bad.md:2: id \"\(id)\" must use only letters, digits, \".\", \"_\" and \"-\", not starting with \".\""])
+            #expect(messages == ["content/items/bad.md:2: id \"\(id)\" \(reason)"])
         }
     }
 

@@ -58,7 +58,7 @@ struct BuildCache {
     }
 }
 
-/// The files under a folder, found with `opendir` and `lstat`.
+/// The files under a folder, links and all, by `FolderWalk`.
 enum FileTree {
     struct File {
         let path: String
@@ -68,28 +68,12 @@ enum FileTree {
     }
 
     static func files(under folder: URL) -> [File] {
-        var files: [File] = []
-        func walk(_ path: String, _ relative: String) {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                let full = path + "/" + name
-                let inner = relative.isEmpty ? name : relative + "/" + name
-                var status = stat()
-                guard lstat(full, &status) == 0 else { continue }
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    walk(full, inner)
-                } else {
-                    files.append(File(path: inner, size: Int64(status.st_size),
-                                      modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-                                      inode: UInt64(status.st_ino)))
-                }
-            }
-        }
-        walk(folder.standardizedFileURL.path, "")
-        return files.sorted { $0.path < $1.path }
+        FolderWalk.entries(under: folder.standardizedFileURL.path, skipHidden: false).entries.compactMap { entry in
+            guard entry.kind != .folder else { return nil }
+            return File(path: entry.relative, size: Int64(entry.status.st_size),
+                        modified: Int64(entry.status.st_mtim.tv_sec) * 1_000_000_000 + Int64(entry.status.st_mtim.tv_nsec),
+                        inode: UInt64(entry.status.st_ino))
+        }.sorted { $0.path < $1.path }
     }
 }
 

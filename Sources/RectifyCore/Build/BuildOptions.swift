@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var contentDisplay: String
     public var themeDirectory: URL
     public var outputDirectory: URL
+    /// The output folder as the user named it (`--output`), checked and used in messages.
+    public var outputDisplay: String?
     /// The date the site reports against ("data as of").
     public var asOf: Day
     /// How Markdown is rendered: in worker processes of this executable (`rectify
@@ -26,6 +28,9 @@ public struct BuildOptions: Sendable {
     /// Keep the site in memory (`SiteBuilder.files`) instead of writing the output folder:
     /// for `serve`. No PDFs, no build cache.
     public var inMemory = false
+    /// Replace an existing output folder that Rectify did not build (`--force-output`).
+    /// Never the content, the theme, the current or home folder, nor `/`.
+    public var forceOutput = false
     /// Render pages on one thread only (for comparing with the parallel build).
     public var serial = false
 

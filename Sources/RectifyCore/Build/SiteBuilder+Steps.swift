@@ -223,17 +223,18 @@ extension SiteBuilder {
         }
     }
 
-    /// Regular files under a folder, relative to it, sorted; hidden files skipped.
+    /// The theme's static files, relative to its folder, sorted: regular files, and links to
+    /// regular files inside the theme (copied as files); nothing under a hidden name.
     static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let prefix = folder.standardizedFileURL.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator where !url.lastPathComponent.hasPrefix(".") {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                files.append(url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: ""))
+        let root = FileBytes.realPath(folder.path) ?? folder.path
+        return FolderWalk.entries(under: root, skipHidden: true).entries.filter { entry in
+            guard entry.nameIsUTF8 else { return false }
+            switch entry.kind {
+            case .file: return true
+            case .link: return FileBytes.isRegularFile(entry.path) && (FileBytes.realPath(entry.path)?.hasPrefix(root + "/") ?? false)
+            case .folder, .other: return false
             }
-        }
-        return files.sorted()
+        }.map(\.relative).sorted()
     }
 }
 

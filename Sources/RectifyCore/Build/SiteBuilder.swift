@@ -18,7 +18,7 @@ public final class SiteBuilder {
         case check
     }
 
-    let options: BuildOptions
+    private(set) var options: BuildOptions
     let mode: Mode
     var state = BuildState()
 
@@ -46,13 +46,24 @@ public final class SiteBuilder {
         ]
         switch mode {
         case .build:
-            return [.init("check build cache", checkCache), .init("load theme", loadTheme), .init("load content", loadContent),
+            return [.init("check output folder", checkOutputFolder), .init("check build cache", checkCache), .init("load theme", loadTheme), .init("load content", loadContent),
                     .init("read git history", readGitHistory), .init("render page Markdown", prepareViews), .init("open output", openOutput)]
                 + writing + [.init("print PDFs", printPDFs), .init("publish output", publish), .init("save build cache", saveCache)]
         case .check:
             return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render page Markdown", prepareViews),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
         }
+    }
+
+    /// Refuses an output folder that a build must not replace (`OutputGuard`), before any
+    /// other work; follows a symbolic link to the folder it names.
+    func checkOutputFolder() throws(RectifyError) {
+        guard !options.inMemory else { return }
+        let guardRule = OutputGuard(
+            content: options.contentDirectory, theme: options.themeDirectory,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            home: ProcessInfo.processInfo.environment["HOME"], force: options.forceOutput)
+        options.outputDirectory = try guardRule.check(options.outputDirectory, as: options.outputDisplay ?? options.outputDirectory.path)
     }
 
     /// The site's files, by path, after a build with `inMemory`.

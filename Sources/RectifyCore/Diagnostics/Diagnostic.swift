@@ -18,7 +18,8 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
     }
 
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
+        let name = file.escapingControlCharacters
+        let place = line.map { "\(name):\($0)" } ?? name
         return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
     }
 

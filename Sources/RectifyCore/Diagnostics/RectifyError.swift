@@ -6,6 +6,8 @@ public enum RectifyError: Error, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// Another build holds the output lock.
     case outputLocked(path: String)
+    /// The output folder may not be replaced (`OutputGuard`); nothing was done.
+    case unsafeOutput(path: String, reason: OutputRefusal)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum RectifyError: Error, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .outputLocked(let path):
             return "\(path): another build is writing this output folder"
+        case .unsafeOutput(let path, let reason):
+            return "--output \(path.isEmpty ? "\"\"" : path): \(reason.message). Nothing was written."
         }
     }
 }

@@ -52,15 +52,17 @@ public struct ContentLoader {
             return (item, document.body, document.frontMatter["id"]?.value.line, fileLog)
         }
         var items: [(item: Item, body: String)] = []
-        var firstFileOfID: [String: String] = [:]
+        var firstFileOfID: [String: (id: String, file: String)] = [:]
         for (item, body, idLine, fileLog) in parsed {
             log.append(fileLog)
             guard let item else { continue }
-            if let other = firstFileOfID[item.id] {
-                log.error(item.source.displayPath, idLine, "duplicate id \"\(item.id)\" (also in \(other))")
+            if let (otherID, other) = firstFileOfID[Identifier.folded(item.id)] {
+                let detail = otherID == item.id ? "also in \(other)"
+                    : "\"\(otherID)\" in \(other) differs only by case, and Windows and macOS file shares treat the two as one folder"
+                log.error(item.source.displayPath, idLine, "duplicate id \"\(item.id)\" (\(detail))")
                 continue
             }
-            firstFileOfID[item.id] = item.source.displayPath
+            firstFileOfID[Identifier.folded(item.id)] = (item.id, item.source.displayPath)
             items.append((item, body))
         }
         var pages: [(page: Page, body: String)] = []
@@ -142,22 +144,52 @@ public struct ContentLoader {
         files(under: "files", log: log)
     }
 
-    /// Every regular file under a folder of the content, relative to it, sorted; hidden files
-    /// are skipped, and symbolic links that lead outside the content are errors.
+    /// Every file to publish under a folder of the content, relative to it, sorted.
+    ///
+    /// Nothing under a name that starts with `.` is published (`.git/`, `.secrets/`). A
+    /// symbolic link to a file inside the content is published as a copy of that file; one
+    /// that leads outside, a name that is not UTF-8 or holds a backslash, a FIFO, socket or
+    /// device, and a folder that cannot be read are errors naming the file.
     private func files(under folder: String, log: DiagnosticLog) -> [String] {
-        let root = url(folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
-        let prefix = root.standardizedFileURL.path + "/"
+        let root = url(folder).path
+        guard FileBytes.exists(root) else { return [] }
+        guard isInsideContent(root) else {
+            log.error(display(folder), nil, "symbolic link leads outside the content folder; it is not followed")
+            return []
+        }
+        let walk = FolderWalk.entries(under: FileBytes.realPath(root) ?? root, skipHidden: true)
+        for unreadable in walk.unreadable {
+            let place = unreadable.relative.isEmpty ? folder : "\(folder)/\(unreadable.relative)"
+            log.error(display(place), nil, "cannot read this folder (\(unreadable.reason)); its files would be missing from the site")
+        }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            let relative = url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
-            if url.lastPathComponent.hasPrefix(".") { continue }
-            guard isInsideContent(url.path) else {
-                log.error(display("\(folder)/\(relative)"), nil, "symbolic link leads outside the content folder; it is not followed")
+        for entry in walk.entries {
+            let file = display("\(folder)/\(entry.relative)")
+            guard entry.nameIsUTF8 else {
+                log.error(file, nil, "the file name is not valid UTF-8; rename the file (e.g. with ASCII letters and digits)")
                 continue
             }
-            if (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                files.append(relative)
+            guard !entry.relative.contains("\\") else {
+                log.error(file, nil, "the file name contains a backslash \"\\\", which Windows file shares and web servers read as a folder separator; rename the file")
+                continue
+            }
+            switch entry.kind {
+            case .folder:
+                continue
+            case .file:
+                files.append(entry.relative)
+            case .link:
+                guard isInsideContent(entry.path) else {
+                    log.error(file, nil, "symbolic link leads outside the content folder; it is not followed")
+                    continue
+                }
+                if FileBytes.isRegularFile(entry.path) {
+                    files.append(entry.relative)
+                } else {
+                    log.warning(file, nil, "symbolic link to a folder; it is not followed and its files are not published")
+                }
+            case .other:
+                log.error(file, nil, "not a regular file (a FIFO, socket or device); remove it or replace it with a plain file")
             }
         }
         return files.sorted()

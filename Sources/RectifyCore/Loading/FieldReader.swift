@@ -16,6 +16,10 @@ struct FieldReader {
     }
 
     func text(_ entry: YAMLEntry) -> String? {
+        if case .scalar(let raw, _) = entry.value.kind, raw.trimmedSpaces.isEmpty {
+            log.error(file, entry.keyLine, "\"\(entry.key)\" is empty; write its value after the colon")
+            return nil
+        }
         guard let value = entry.value.string?.trimmedSpaces, !value.isEmpty else {
             log.error(file, entry.keyLine, "\"\(entry.key)\" must be text, not \(entry.value.kindDescription)")
             return nil

@@ -10,8 +10,8 @@ extension Item {
         fields.warnUnknownKeys(knownKeys)
 
         let id = fields.text("id")
-        if let id, !Identifier.isValid(id) {
-            log.error(file, document.frontMatter["id"]?.value.line, "id \"\(id)\" must use only \(Identifier.rule)")
+        if let id, let problem = Identifier.problem(id) {
+            log.error(file, document.frontMatter["id"]?.value.line, "id \"\(id)\" \(problem)")
         }
         let title = fields.text("title")
         let category = fields.text("category")

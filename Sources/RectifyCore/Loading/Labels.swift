@@ -18,8 +18,11 @@ public struct Labels: Sendable {
 
     public static func load(language: String, theme: URL) throws(RectifyError) -> Labels {
         let file = theme.appending(path: "i18n/\(language).yml")
-        guard let data = try? Data(contentsOf: file) else {
-            throw .io(path: file.path, reason: "no labels for language \"\(language)\"")
+        let data: [UInt8]
+        switch FileBytes.read(file.path, limit: ContentLoader.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(.unreadable(let reason)): throw .io(path: file.path, reason: "cannot read the labels for language \"\(language)\": \(reason)")
+        case .failure: throw .io(path: file.path, reason: "no labels for language \"\(language)\"")
         }
         do {
             let node = try YAMLDocument.parse(try SourceText.decode(data))

@@ -5,8 +5,8 @@ extension Page {
 
     /// Reads a free page; its name comes from the file name, which must be a valid identifier.
     static func load(_ document: MarkdownDocument, name: String, file: String, log: DiagnosticLog) -> Page? {
-        guard Identifier.isValid(name) else {
-            log.error(file, nil, "page file name \"\(name)\" must use only \(Identifier.rule)")
+        if let problem = Identifier.problem(name) {
+            log.error(file, nil, "page file name \"\(name)\" \(problem)")
             return nil
         }
         let fields = FieldReader(node: document.frontMatter, file: file, log: log)

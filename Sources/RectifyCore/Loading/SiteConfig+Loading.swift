@@ -1,3 +1,4 @@
+import Foundation
 import RectifyFrontMatter
 
 extension SiteConfig {
@@ -21,8 +22,8 @@ extension SiteConfig {
         let staleDays = fields.days("stale_days", default: 30)
         let departments = loadDepartments(fields, log: log)
         let baseURL = fields.optionalText("base_url")
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")), let entry = node["base_url"] {
-            log.error(file, entry.value.line, "\"base_url\" must start with http:// or https://")
+        if let baseURL, let problem = baseURLProblem(baseURL), let entry = node["base_url"] {
+            log.error(file, entry.value.line, "\"base_url\" \(problem), e.g. https://intranet.example/zhenggai/")
         }
         let statuses = loadStatuses(fields, log: log)
         let categories = loadCategories(fields, log: log)
@@ -83,16 +84,30 @@ extension SiteConfig {
         return categories
     }
 
+    /// Why `text` is not a web address the sitemap and robots.txt can carry, or nil.
+    static func baseURLProblem(_ text: String) -> String? {
+        guard text.hasPrefix("http://") || text.hasPrefix("https://") else { return "must start with http:// or https://" }
+        if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must be one web address, without spaces or line breaks"
+        }
+        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            return "is not a valid web address"
+        }
+        if components.query != nil || components.fragment != nil { return "must not have a query (?) or fragment (#)" }
+        return nil
+    }
+
     /// A `key` field: a valid identifier not used before in the same list.
     private static func key(_ entry: FieldReader, seen: [String], what: String) -> String? {
         guard let key = entry.text("key") else { return nil }
         let line = entry.node["key"]?.value.line
-        guard Identifier.isValid(key) else {
-            entry.log.error(entry.file, line, "\(what) key \"\(key)\" must use only \(Identifier.rule)")
+        if let problem = Identifier.problem(key) {
+            entry.log.error(entry.file, line, "\(what) key \"\(key)\" \(problem)")
             return nil
         }
-        guard !seen.contains(key) else {
-            entry.log.error(entry.file, line, "duplicate \(what) key \"\(key)\"")
+        if let other = seen.first(where: { Identifier.folded($0) == Identifier.folded(key) }) {
+            let detail = other == key ? "" : " (it differs from \"\(other)\" only by case, and Windows and macOS file shares treat the two as one folder)"
+            entry.log.error(entry.file, line, "duplicate \(what) key \"\(key)\"\(detail)")
             return nil
         }
         return key

@@ -95,31 +95,42 @@ final class OutputWriter: OutputSink {
         }
     }
 
+    /// Copies the bytes of `source` (never a symbolic link as a link), a megabyte at a time.
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
-        let target = URL(fileURLWithPath: try prepare(relative))
-        do {
-            try FileManager.default.copyItem(at: source, to: target)
-        } catch {
-            throw .io(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
+        let target = try prepare(relative)
+        let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard input >= 0 else { throw .io(path: source.path, reason: "cannot copy: \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .io(path: source.path, reason: "cannot copy: not a regular file")
+        }
+        let output = Foundation.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw .io(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(input, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .io(path: source.path, reason: "cannot copy: \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            try buffer.withUnsafeBytes { bytes in
+                Result { () throws(RectifyError) in try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: bytes[..<count]), path: target) }
+            }.get()
         }
         counters.withLock { written += 1 }
     }
 
-    /// Swaps the staging folder into place and removes the previous output.
+    /// Swaps the staging folder into place and removes the previous output. Where the
+    /// filesystem has no atomic exchange, the old site is moved aside and, if the new one
+    /// cannot take its place, moved back.
     func publish() throws(RectifyError) {
         keepPlaceholder()
+        writeMarker()
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             if rectify_rename_exchange(staging.path, output.path) != 0 {
-                // Filesystems without an atomic exchange: two renames, a moment apart.
-                let aside = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).old-\(getpid())")
-                do {
-                    try fileManager.moveItem(at: output, to: aside)
-                    try fileManager.moveItem(at: staging, to: output)
-                    try? fileManager.removeItem(at: aside)
-                } catch {
-                    throw .io(path: output.path, reason: "cannot replace the output folder: \(error.localizedDescription)")
-                }
+                try replaceInTwoMoves(aside: output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).old-\(getpid())"))
                 return
             }
             try? fileManager.removeItem(at: staging)  // now holds the previous output
@@ -130,6 +141,28 @@ final class OutputWriter: OutputSink {
                 throw .io(path: output.path, reason: "cannot create the output folder: \(error.localizedDescription)")
             }
         }
+    }
+
+    /// The fallback for filesystems without `renameat2`: old site aside, new site in; the
+    /// old site is put back if the second move fails.
+    func replaceInTwoMoves(aside: URL, move: (String, String) -> Int32 = { rename($0, $1) }) throws(RectifyError) {
+        guard move(output.path, aside.path) == 0 else {
+            throw .io(path: output.path, reason: "cannot replace the output folder: \(String(cString: strerror(errno)))")
+        }
+        guard move(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if move(aside.path, output.path) != 0 {
+                throw .io(path: output.path, reason: "cannot replace the output folder (\(reason)); the previous site is kept in \(aside.path)")
+            }
+            throw .io(path: output.path, reason: "cannot replace the output folder (\(reason)); the previous site was left in place")
+        }
+        try? FileManager.default.removeItem(at: aside)
+    }
+
+    /// Rectify's marker: the next build may replace this folder (`OutputGuard`).
+    private func writeMarker() {
+        var text = OutputGuard.markerText
+        text.withUTF8 { bytes in _ = try? Self.writeFile(stagingPath + "/" + OutputGuard.markerName, UnsafeRawBufferPointer(bytes)) }
     }
 
     /// Removes the staging folder of a build that did not finish.
@@ -176,10 +209,18 @@ final class OutputWriter: OutputSink {
         }
     }
 
-    /// Staging folders left by builds that were killed; safe to remove under the lock.
+    /// Staging folders left by builds that were killed; safe to remove under the lock. A
+    /// previous site moved aside by a build killed between its two moves is put back when
+    /// the output is missing, never deleted.
     private static func removeLeftovers(of name: String, in parent: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        let output = parent.appending(path: name).path
+        for leftover in names where leftover.hasPrefix(".\(name).old-") {
+            let path = parent.appending(path: leftover).path
+            if !FileBytes.exists(output) && rename(path, output) == 0 { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        for leftover in names where leftover.hasPrefix(".\(name).staging-")
             || leftover.hasPrefix(".\(name).rectify-cache" + BuildCache.temporarySuffix) {
             try? FileManager.default.removeItem(at: parent.appending(path: leftover))
         }

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The one walk over a folder tree: `opendir`, `readdir` and `lstat`, never following a
+/// symbolic link and never opening a file. Content files, theme static files, the build
+/// cache's fingerprint and output listing all use it.
+enum FolderWalk {
+    enum Kind: Equatable {
+        case file, folder, link, other
+    }
+
+    struct Entry {
+        /// The path relative to the walked folder; names that are not UTF-8 are decoded
+        /// with replacement characters (see `nameIsUTF8`).
+        let relative: String
+        let path: String
+        let kind: Kind
+        let status: stat
+        let nameIsUTF8: Bool
+    }
+
+    /// A folder that could not be listed, relative to the walked folder ("" for itself).
+    struct UnreadableFolder {
+        let relative: String
+        let reason: String
+    }
+
+    /// Every entry below `root`, folders before their contents, each folder's entries sorted
+    /// by name. With `skipHidden`, a name that starts with `.` is skipped with everything below it.
+    static func entries(under root: String, skipHidden: Bool) -> (entries: [Entry], unreadable: [UnreadableFolder]) {
+        var entries: [Entry] = [], unreadable: [UnreadableFolder] = []
+        func walk(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else {
+                unreadable.append(UnreadableFolder(relative: relative, reason: String(cString: strerror(errno))))
+                return
+            }
+            var names: [[UInt8]] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+                if skipHidden && name.first == 0x2E { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            for bytes in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let valid = String(validating: bytes, as: UTF8.self)
+                let name = valid ?? String(decoding: bytes, as: UTF8.self)
+                let full = path + "/" + name
+                let inner = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                let fullBytes = Array(path.utf8) + [0x2F] + bytes + [0]
+                guard fullBytes.withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status) }) == 0 else { continue }
+                let kind: Kind
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: kind = .file
+                case S_IFDIR: kind = .folder
+                case S_IFLNK: kind = .link
+                default: kind = .other
+                }
+                entries.append(Entry(relative: inner, path: full, kind: kind, status: status, nameIsUTF8: valid != nil))
+                if kind == .folder && valid != nil { walk(full, inner) }
+            }
+        }
+        walk(root, "")
+        return (entries, unreadable)
+    }
+}
+
+extension String {
+    /// The text with control characters written as `\n`, `\t` or `\u{…}`, so a file name
+    /// cannot break a diagnostic line or fake another one.
+    var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The rule for what a build may replace: only a folder that Rectify built itself.
+///
+/// Checked before any other work. The output folder is refused when it
+/// - is empty text, `/`, the user's home folder, or the current folder;
+/// - is, or contains, the content folder or the theme folder;
+/// - lies inside the content folder or the theme folder (whose files are copied into the
+///   output, so the site would copy itself);
+/// - is a regular file, or a symbolic link that leads nowhere;
+/// - is a folder with files in it (other than a `.gitkeep`) that carries no Rectify marker
+///   (`.rectify-output` inside it, or a build cache file beside it from an earlier Rectify),
+///   unless `--force-output` is given.
+///
+/// A symbolic link is followed: the site is built beside the link's target and swapped
+/// into it, and the link keeps pointing at the fresh site.
+struct OutputGuard {
+    /// The file every built site carries, so the next build knows it may replace the folder.
+    static let markerName = ".rectify-output"
+    static let markerText = "This folder was built by Rectify. The next `rectify build` replaces it as a whole.\n"
+
+    let content: URL
+    let theme: URL
+    let currentDirectory: String
+    let home: String?
+    let force: Bool
+
+    /// The folder to build into, with symbolic links resolved, or an error that says why not.
+    func check(_ output: URL, as named: String) throws(RectifyError) -> URL {
+        if named.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .unsafeOutput(path: named, reason: .empty)
+        }
+        let path = Self.resolved(output.path)
+        guard let path else { throw .unsafeOutput(path: named, reason: .danglingLink) }
+        if path == "/" { throw .unsafeOutput(path: named, reason: .root) }
+        if let home, path == Self.resolved(home) { throw .unsafeOutput(path: named, reason: .home) }
+        for (folder, role) in [(Self.resolved(content.path), OutputRefusal.Role.content),
+                               (Self.resolved(theme.path), .theme),
+                               (Self.resolved(currentDirectory), .current)] {
+            guard let folder else { continue }
+            if folder == path || folder.hasPrefix(path + "/") { throw .unsafeOutput(path: named, reason: .contains(role)) }
+            if role != .current && path.hasPrefix(folder + "/") { throw .unsafeOutput(path: named, reason: .inside(role)) }
+        }
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .unsafeOutput(path: named, reason: .notAFolder) }
+            if !force && !Self.isEmpty(path) && !Self.wasBuiltByRectify(path) {
+                throw .unsafeOutput(path: named, reason: .notOurs)
+            }
+        }
+        return URL(fileURLWithPath: path, isDirectory: true)
+    }
+
+    /// Whether the folder holds nothing but, perhaps, a git placeholder.
+    static func isEmpty(_ path: String) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        return names.allSatisfy { $0 == ".gitkeep" }
+    }
+
+    /// Whether the folder carries Rectify's marker, or a build cache beside it shows that an
+    /// earlier Rectify, from before the marker, built it.
+    static func wasBuiltByRectify(_ path: String) -> Bool {
+        var status = stat()
+        if lstat(path + "/" + markerName, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG { return true }
+        let url = URL(fileURLWithPath: path, isDirectory: true)
+        return lstat(BuildCache.file(for: url).path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The absolute path with symbolic links resolved; for a path that does not exist yet,
+    /// its nearest existing parent resolved and the rest appended. Nil for a dangling link.
+    static func resolved(_ path: String) -> String? {
+        let absolute = (path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        let standard = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        if let real = FileBytes.realPath(standard) { return real }
+        if FileBytes.exists(standard) { return nil }  // a link that leads nowhere
+        let url = URL(fileURLWithPath: standard)
+        let parent = url.deletingLastPathComponent().path
+        guard parent != standard, let resolvedParent = resolved(parent) else { return nil }
+        return (resolvedParent == "/" ? "" : resolvedParent) + "/" + url.lastPathComponent
+    }
+}
+
+/// Why an output folder was refused; the message says what to do instead.
+public enum OutputRefusal: Sendable, Equatable {
+    public enum Role: Sendable, Equatable {
+        case content, theme, current
+
+        var name: String {
+            switch self {
+            case .content: return "the content folder"
+            case .theme: return "the theme folder"
+            case .current: return "the current folder"
+            }
+        }
+    }
+
+    case empty
+    case root
+    case home
+    case contains(Role)
+    case inside(Role)
+    case notAFolder
+    case danglingLink
+    case notOurs
+
+    var message: String {
+        switch self {
+        case .empty: return "the output folder is empty text; name a folder, e.g. --output public"
+        case .root: return "the output folder is the root folder /; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
+        case .home: return "the output folder is your home folder; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
+        case .contains(let role): return "the output folder is or contains \(role.name); a build replaces its output as a whole, so choose a folder beside it, e.g. --output public"
+        case .inside(let role): return "the output folder lies inside \(role.name), whose files are published; choose a folder beside it, e.g. --output public"
+        case .notAFolder: return "a file, not a folder, is at this path; remove it or choose another --output"
+        case .danglingLink: return "the output is a symbolic link that leads nowhere; create its target folder or choose another --output"
+        case .notOurs:
+            return "this folder has files in it and was not built by Rectify (it has no \(OutputGuard.markerName) marker); a build would replace all of it. Choose an empty or new folder, or, after checking that nothing in it is needed, add --force-output"
+        }
+    }
+}
