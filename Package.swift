@@ -12,7 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +29,11 @@ let package = Package(
             name: "RectifyCore",
             dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "CAtomicSwap"]
         ),
-        .target(name: "RectifyServe", dependencies: ["RectifyCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "RectifyServe", dependencies: [
+            "RectifyCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+        ]),
         .executableTarget(
             name: "rectify",
             dependencies: ["RectifyCore", "RectifyServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]

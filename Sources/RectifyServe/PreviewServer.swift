@@ -1,5 +1,8 @@
-import FlyingFox
 import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
 import RectifyCore
 import RectifyMarkdown
 import Synchronization
@@ -7,8 +10,10 @@ import Synchronization
 /// `rectify serve`: builds the site, serves it from memory, rebuilds when the content or the
 /// theme changes, and makes open pages reload.
 public final class PreviewServer: Sendable {
-    /// Where the live-reload script connects.
-    static let socketPath = "/__rectify/live"
+    /// Where the live-reload script listens for rebuilds (server-sent events).
+    static let eventsPath = "/__rectify/events"
+    /// The most a request line plus its headers may take; longer requests get 400 at once.
+    static let maximumHeaderBytes = 16 * 1024
 
     let options: BuildOptions
     let host: String
@@ -16,12 +21,14 @@ public final class PreviewServer: Sendable {
     let store = SiteStore()
     private let scratch: URL
     private let builds = NSLock()
-    /// From the last good build: what re-renders one item page at once after an edit.
-    private let refresh = Mutex<ItemPageRefresh?>(nil)
     /// Render workers for that fast path, kept between edits.
     private let fastRenderer: any MarkdownRendering & Sendable
 
-    public init(options: BuildOptions, host: String, port: UInt16) {
+    /// A fixed "data as of" date (`--as-of`); nil: today, at each rebuild.
+    let asOf: Day?
+
+    public init(options: BuildOptions, host: String, port: UInt16, asOf: Day? = nil) {
+        self.asOf = asOf
         var options = options
         scratch = FileManager.default.temporaryDirectory.appending(path: "rectify-serve-\(getpid())-\(UUID().uuidString)")
         options.outputDirectory = scratch.appending(path: "site")
@@ -43,13 +50,11 @@ public final class PreviewServer: Sendable {
         builds.lock()
         defer { builds.unlock() }
         var options = self.options
-        options.asOf = .today()
+        options.asOf = asOf ?? .today()
         do {
             let builder = SiteBuilder(options: options)
             _ = try builder.build()
-            let version = store.current.snapshot.version + 1
-            store.publish(SiteSnapshot(files: builder.files ?? [:], version: version))
-            refresh.withLock { $0 = builder.itemPageRefresh }
+            store.publishBuild(builder.files ?? [:], refresh: builder.itemPageRefresh)
             return nil
         } catch {
             store.fail(error.description)
@@ -58,19 +63,27 @@ public final class PreviewServer: Sendable {
     }
 
     /// Serves until cancelled. `ready` is called once the server listens.
-    public func run(ready: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+    public func run(ready: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         rebuild()
         _ = fastRenderer.render([""])  // starts the fast path's worker now, not at the first edit
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30)
-        await server.appendRoute(HTTPRoute("GET /__rectify/live"), to: .webSocket(LiveReload(store: store)))
-        await server.appendRoute(HTTPRoute("*"), to: SiteHandler(store: store))
+        let store = self.store
+        let configuration = HTTP1Channel.Configuration(
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: Self.maximumHeaderBytes, maxHeaderListSize: Self.maximumHeaderBytes, maxHeaderFieldCount: 100))
+        var logger = Logger(label: "rectify-serve")
+        logger.logLevel = .critical
+        let application = Application(
+            responder: SiteResponder(store: store),
+            server: .http1(configuration: configuration),
+            configuration: .init(address: .hostname(host, port: Int(port)), serverName: nil),
+            onServerRunning: { [host, port] _ in await ready("http://\(host):\(port)/") },
+            logger: logger)
         let watcher = ContentWatcher(folders: [options.contentDirectory, options.themeDirectory])
         // Full rebuilds run one at a time off the concurrency pool, so requests are served
         // during them; edits that come in meanwhile get the fast path at once and one more
         // rebuild afterwards.
         let (requests, request) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask { try await application.runService() }
             group.addTask {
                 for await _ in requests {
                     let started = ContinuousClock.now
@@ -85,8 +98,6 @@ public final class PreviewServer: Sendable {
                 }
             }
             group.addTask {
-                try await server.waitUntilListening()
-                ready("http://\(self.host):\(self.port)/")
                 for await change in watcher.changes() {
                     let started = ContinuousClock.now
                     if let pages = self.refreshItemPages(change) {
@@ -106,12 +117,11 @@ public final class PreviewServer: Sendable {
     func refreshItemPages(_ change: ContentWatcher.Change) -> [String]? {
         let content = options.contentDirectory.standardizedFileURL
         guard !change.paths.isEmpty, change.paths.allSatisfy({ $0.folder == content && $0.relative.hasPrefix("items/") && $0.relative.hasSuffix(".md") }),
-              let refresh = refresh.withLock({ $0 }),
+              let (refresh, build) = store.refresh,
               let pages = refresh.pages(forChanged: change.paths.map(\.relative), renderer: fastRenderer) else { return nil }
-        let current = store.current.snapshot
-        var files = current.files
-        for (path, html) in pages { files[path] = Data(html.utf8) }
-        store.publish(SiteSnapshot(files: files, version: current.version + 1))
+        // Laid over the newest snapshot, and only if no full build was published since the
+        // one these pages were rendered against: a full build is never overwritten.
+        guard store.patch(pages.mapValues { Data($0.utf8) }, ifBuildIs: build) else { return nil }
         return pages.keys.sorted()
     }
 
@@ -125,18 +135,3 @@ public final class PreviewServer: Sendable {
     }
 }
 
-/// Tells each open page, over a WebSocket, when a rebuild has finished.
-struct LiveReload: WSMessageHandler {
-    let store: SiteStore
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let changes = store.changes()
-        return AsyncStream { continuation in
-            let task = Task {
-                for await version in changes { continuation.yield(.text("reload \(version)")) }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-    }
-}

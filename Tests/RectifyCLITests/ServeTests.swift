@@ -50,7 +50,7 @@ import Testing
         let server = try Server()
         let home = try await server.get("")
         #expect(home.status == 200 && home.type == "text/html; charset=utf-8")
-        #expect(home.body.contains("县民政局巡察反馈意见整改进展") && home.body.contains("/__rectify/live"), "live reload is injected while serving")
+        #expect(home.body.contains("县民政局巡察反馈意见整改进展") && home.body.contains("/__rectify/events"), "live reload is injected while serving")
         #expect(try await server.get("items/1.1.1/").status == 200)
         #expect(try await server.get("items/1.1.1").status == 200)
         #expect(try await server.get("static/style.css").type == "text/css; charset=utf-8")
@@ -72,13 +72,14 @@ import Testing
 
     @Test func editingAnItemUpdatesThePageAndSendsAReloadEvent() async throws {
         let server = try Server()
-        let socket = try RawWebSocket(port: server.port, path: "/__rectify/live")
-        try await Task.sleep(for: .milliseconds(300))
+        let events = try RawConnection(port: server.port)
+        events.send(Array("GET /__rectify/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+        #expect(events.receive(until: ": connected", timeout: 5).contains("text/event-stream"))
         let started = ContinuousClock.now
         try server.site.edit("items/1.1.1.md") { $0.replacingOccurrences(of: "学习制度有温差", with: "学习制度有温差（预览修改）") }
-        let message = try socket.receive(timeout: 10)
+        let message = events.receive(until: "data: reload ", timeout: 10)
         let elapsed = ContinuousClock.now - started
-        #expect(message.hasPrefix("reload "))
+        #expect(message.contains("data: reload "))
         let page = try await server.get("items/1.1.1/").body
         #expect(page.contains("学习制度有温差（预览修改）"), "the page has changed when the reload event arrives")
         print("edit to reload event: \(elapsed)")
@@ -141,5 +142,43 @@ import Testing
         }
         try await rebuilds.value
         #expect(failures.isEmpty, "\(failures.count) bad responses, e.g. \(failures.prefix(5))")
+    }
+
+    /// Oversized request lines and headers are refused at once, a body nobody reads closes
+    /// the connection, and an unknown method gets 405, not 404.
+    @Test func hostileRequestsAreRefusedCheaply() async throws {
+        let server = try Server()
+        let longURL = try RawConnection(port: server.port)
+        longURL.send(Array("GET /\(String(repeating: "a", count: 200_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        let urlAnswer = longURL.receiveAll(timeout: 10)
+        #expect(urlAnswer.text.hasPrefix("HTTP/1.1 400"), "\(urlAnswer.text.prefix(80))")
+        #expect(urlAnswer.closed)
+
+        let longHeader = try RawConnection(port: server.port)
+        longHeader.send(Array("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 100_000))\r\n\r\n".utf8))
+        let headerAnswer = longHeader.receiveAll(timeout: 10)
+        #expect(headerAnswer.text.hasPrefix("HTTP/1.1 400"), "\(headerAnswer.text.prefix(80))")
+        #expect(headerAnswer.closed)
+
+        let body = try RawConnection(port: server.port)
+        body.send(Array("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n".utf8) + [UInt8](repeating: 0x41, count: 65536))
+        let bodyAnswer = body.receiveAll(timeout: 10)
+        #expect(bodyAnswer.text.hasPrefix("HTTP/1.1 413"), "\(bodyAnswer.text.prefix(80))")
+        #expect(bodyAnswer.closed, "the connection is closed instead of reading 100 MB nobody needs")
+        #expect(body.send([UInt8](repeating: 0x41, count: 8 << 20)) < 8 << 20, "the server no longer reads the body")
+
+        let other = try RawConnection(port: server.port)
+        other.send(Array("PROPFIND /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+        let otherAnswer = other.receiveAll(timeout: 10)
+        #expect(otherAnswer.text.hasPrefix("HTTP/1.1 405"), "\(otherAnswer.text.prefix(80))")
+        #expect(otherAnswer.text.lowercased().contains("allow: get, head"))
+        // A token that is no HTTP method at all is a malformed request for the parser.
+        let unknown = try RawConnection(port: server.port)
+        unknown.send(Array("FROB /index.html HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        let unknownAnswer = unknown.receiveAll(timeout: 10)
+        #expect(unknownAnswer.text.hasPrefix("HTTP/1.1 400"), "\(unknownAnswer.text.prefix(80))")
+        #expect(unknownAnswer.closed)
+
+        #expect(try await server.get("").status == 200, "the server still answers")
     }
 }

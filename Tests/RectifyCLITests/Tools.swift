@@ -121,55 +121,6 @@ final class Nginx {
     }
 }
 
-/// A minimal WebSocket client over a plain TCP socket (this Foundation's URLSession has no
-/// WebSocket support): the upgrade handshake, then unmasked text frames from the server.
-final class RawWebSocket {
-    private let socket: Int32
-
-    init(port: UInt16, path: String) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        _ = request.withCString { send(socket, $0, strlen($0), 0) }
-        var header = [UInt8]()
-        while !header.suffix(4).elementsEqual([13, 10, 13, 10]) {
-            guard let byte = try read(1, timeout: 5).first else { throw POSIXError(.ECONNRESET) }
-            header.append(byte)
-        }
-        guard String(decoding: header, as: UTF8.self).hasPrefix("HTTP/1.1 101") else { throw POSIXError(.EPROTO) }
-    }
-
-    deinit { close(socket) }
-
-    /// The next text message, waiting at most `timeout` seconds.
-    func receive(timeout: Double) throws -> String {
-        let head = try read(2, timeout: timeout)
-        var length = Int(head[1] & 0x7F)
-        if length == 126 { length = try read(2, timeout: timeout).reduce(0) { $0 << 8 | Int($1) } }
-        return String(decoding: try read(length, timeout: timeout), as: UTF8.self)
-    }
-
-    private func read(_ count: Int, timeout: Double) throws -> [UInt8] {
-        var bytes = [UInt8]()
-        while bytes.count < count {
-            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { throw POSIXError(.ETIMEDOUT) }
-            var buffer = [UInt8](repeating: 0, count: count - bytes.count)
-            let got = recv(socket, &buffer, buffer.count, 0)
-            guard got > 0 else { throw POSIXError(.ECONNRESET) }
-            bytes += buffer.prefix(got)
-        }
-        return bytes
-    }
-}
 
 enum Unchecked<T> {
     /// A value set once by another thread.
@@ -181,5 +132,66 @@ enum Unchecked<T> {
             set { lock.withLock { stored = newValue } }
         }
         var done: Bool { value != nil }
+    }
+}
+
+/// A plain TCP connection to a local server, for requests no HTTP client would send.
+final class RawConnection {
+    private let socket: Int32
+
+    init(port: UInt16) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(socket) }
+
+    /// Sends `bytes`; returns how many went out before the server closed the connection.
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Int {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { break }
+            sent += count
+        }
+        return sent
+    }
+
+    /// What the server sends until `marker` has arrived, or `timeout` seconds pass.
+    func receive(until marker: String, timeout: Double) -> String {
+        var bytes = [UInt8]()
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while !String(decoding: bytes, as: UTF8.self).contains(marker) && ContinuousClock.now < deadline {
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) >= 0 else { break }
+            guard poller.revents != 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let got = recv(socket, &buffer, buffer.count, 0)
+            if got <= 0 { break }
+            bytes += buffer[..<got]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Everything the server sends until it closes the connection or is silent for `timeout`
+    /// seconds, and whether it closed.
+    func receiveAll(timeout: Double) -> (text: String, closed: Bool) {
+        var bytes = [UInt8]()
+        while true {
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return (String(decoding: bytes, as: UTF8.self), false) }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let got = recv(socket, &buffer, buffer.count, 0)
+            if got <= 0 { return (String(decoding: bytes, as: UTF8.self), true) }
+            bytes += buffer[..<got]
+        }
     }
 }
