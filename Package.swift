@@ -39,6 +39,7 @@ let package = Package(
             dependencies: ["RectifyCore", "RectifyServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RectifyMarkdownTests", dependencies: ["RectifyMarkdown"]),
+        .testTarget(name: "RectifyServeTests", dependencies: ["RectifyServe"]),
         .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyMarkdown"]),
         .testTarget(
             name: "RectifyCoreTests",

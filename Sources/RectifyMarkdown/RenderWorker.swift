@@ -14,6 +14,7 @@ public enum RenderWorker {
         let renderer = MarkdownRenderer()
         while let header = Descriptor.readExactly(input, 4) {
             let length = Int(WorkerProtocol.uint32(header[...]))
+            guard length <= RenderLimits.maximumInputBytes else { return }
             guard let body = Descriptor.readExactly(input, length) else { return }
             let rendered = body.withUnsafeBufferPointer { renderer.renderBytes($0) }
             let response = WorkerProtocol.encodeResponse(html: rendered.html, links: rendered.links)

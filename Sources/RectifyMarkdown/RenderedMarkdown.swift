@@ -31,6 +31,8 @@ public enum RenderFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case outputTooLarge(inputBytes: Int, outputBytes: Int)
     /// The input is over `RenderLimits.maximumInputBytes`.
     case inputTooLarge(bytes: Int)
+    /// The worker's answer broke the protocol (e.g. announced an impossible length).
+    case brokenWorker(reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum RenderFailure: Error, Sendable, Equatable, CustomStringConvertible {
             return "rendered HTML is \(output) bytes, over \(RenderLimits.outputRatio)× the \(input)-byte input"
         case .inputTooLarge(let bytes):
             return "Markdown body is \(bytes) bytes, over the limit of \(RenderLimits.maximumInputBytes) bytes"
+        case .brokenWorker(let reason):
+            return "the Markdown render worker is broken and was stopped (\(reason))"
         }
     }
 
@@ -54,6 +58,9 @@ public enum RenderFailure: Error, Sendable, Equatable, CustomStringConvertible {
 public struct RenderLimits: Sendable {
     public static let maximumInputBytes = 1 << 20
     public static let outputRatio = 20
+    /// The longest answer frame a worker may announce: the largest HTML allowed, plus its
+    /// links. A longer one means the worker is broken; nothing that size is allocated.
+    public static let maximumAnswerBytes = maximumInputBytes * (outputRatio + 2) + 64 * 1024
     /// Small inputs may expand more (a short table header makes many tags); below this
     /// many output bytes the ratio is not enforced.
     public static let outputAllowance = 64 * 1024

@@ -47,7 +47,6 @@ final class WorkerProcess {
 
     deinit { stop() }
 
-    /// Sends one document and waits for its answer, at most `timeout` seconds.
     /// Sends one document. Requests are answered in order, so a caller may send the next
     /// one before reading this one's answer, as long as the request fits in the pipe.
     func send(_ markdown: String) -> Bool {
@@ -61,6 +60,9 @@ final class WorkerProcess {
         var reader = DeadlineReader(fd: fromWorker, deadline: deadline)
         do {
             let length = Int(WorkerProtocol.uint32(try reader.read(4)[...]))
+            guard length <= RenderLimits.maximumAnswerBytes else {
+                return .failure(.brokenWorker(reason: "it announced a \(length)-byte answer, over the limit of \(RenderLimits.maximumAnswerBytes) bytes"))
+            }
             guard let rendered = WorkerProtocol.decodeResponse(try reader.read(length)) else {
                 return .failure(.crashed(reason: "malformed answer"))
             }

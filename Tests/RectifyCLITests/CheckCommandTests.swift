@@ -62,4 +62,19 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: bad date \"2026-13-01\" for \"deadline\" (expected YYYY-MM-DD)\n"))
     }
+
+    /// A broken link does not stop the check: every warning is printed once, and the stale
+    /// items are still found.
+    @Test func aBrokenLinkKeepsEveryWarningOnceAndTheStaleItems() throws {
+        let site = try ScratchSite()
+        try site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "measures:", with: "measure:") }
+        try site.write("items/zz.md", sampleItem(id: "9.9", body: "[缺失](../../files/missing.pdf)"))
+        let result = try site.rectify("check", ["--as-of", "2027-01-15"])
+        #expect(result.status == 1)
+        #expect(result.stdout.occurrences(of: "unknown key \"measure\"") == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("/items/1.2.1.md:17: warning: no update for 58 days"), "stale items are checked after a link error")
+        let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let warnings = result.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }.count
+        #expect(summary == "\(site.content.path): 1 error, \(warnings) warnings")
+    }
 }

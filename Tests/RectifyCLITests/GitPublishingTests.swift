@@ -144,3 +144,37 @@ struct GitPublishingTests {
         #expect(siteInfo["asOf"] as? String == "2026-11-26" && siteInfo["language"] as? String == "zh-CN")
     }
 }
+
+/// The changes page reads the baseline's items however they are kept.
+@Suite(.enabled(if: Tool.available("git")))
+struct ChangesPageTests {
+    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) throws {
+        try GitPublishingTests().git(folder, arguments, date: date)
+    }
+
+    /// An item kept as a folder (`items/<id>/index.md`) that did not change is no change.
+    @Test func anUnchangedItemKeptAsAFolderIsNotReportedAsChanged() throws {
+        let repository = try TemporaryFolder()
+        for part in ["content", "theme"] {
+            try FileManager.default.copyItem(at: Rectify.repository.appending(path: part), to: repository.url.appending(path: part))
+        }
+        let items = repository.url.appending(path: "content/items")
+        try FileManager.default.createDirectory(at: items.appending(path: "1.1.1"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: items.appending(path: "1.1.1.md"), to: items.appending(path: "1.1.1/index.md"))
+        try git(repository, ["init", "-q", "-b", "main"])
+        try git(repository, ["add", "-A"])
+        try git(repository, ["commit", "-q", "-m", "发布"], date: "2026-11-01T10:00:00+08:00")
+        try git(repository, ["tag", "v1"])
+        let other = items.appending(path: "1.2.1.md")
+        try String(contentsOf: other, encoding: .utf8).replacingOccurrences(of: "status: in_progress", with: "status: pending")
+            .write(to: other, atomically: true, encoding: .utf8)
+        try git(repository, ["commit", "-q", "-am", "1.2.1"], date: "2026-11-20T10:00:00+08:00")
+
+        let result = try Tool.run(Rectify.executable.path, ["build", "--content", "content", "--theme", "theme", "--output", "public", "--as-of", "2026-11-26"],
+                                  in: repository.url)
+        #expect(result.status == 0, "\(result.output)")
+        let changes = try String(contentsOf: repository.url.appending(path: "public/changes/index.html"), encoding: .utf8)
+        #expect(changes.contains("items/1.2.1/index.html"))
+        #expect(!changes.contains("items/1.1.1/index.html"), "the unchanged folder item is neither new, changed nor closed")
+    }
+}

@@ -181,4 +181,15 @@ import Testing
 
         #expect(try await server.get("").status == 200, "the server still answers")
     }
+
+    /// A FIFO dropped into the content is reported, never opened; once it is gone the next
+    /// rebuild succeeds.
+    @Test func aFIFOInTheContentDoesNotWedgeRebuilds() async throws {
+        let server = try Server()
+        let fifo = server.site.content.appending(path: "files/pipe.pdf")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        #expect(try await server.waitFor("") { $0.contains("rectify-build-error") && $0.contains("not a regular file") })
+        try FileManager.default.removeItem(at: fifo)
+        #expect(try await server.waitFor("") { !$0.contains("rectify-build-error") }, "rebuilds go on after the FIFO is removed")
+    }
 }

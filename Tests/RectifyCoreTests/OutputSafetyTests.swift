@@ -49,3 +49,37 @@ import RectifyCore
         #expect(!home.contains("2026-04-01"))
     }
 }
+
+/// The fallback for filesystems without an atomic exchange never loses the old site.
+@Suite struct OutputFallbackTests {
+    @Test func aFailedSecondMovePutsTheOldSiteBack() throws {
+        let site = try TestSite(fixture: "small-site")
+        try site.build()
+        let before = try site.snapshot()
+        let writer = try OutputWriter(output: site.output)
+        try writer.write("<p>new</p>", to: "index.html")
+        var moves = 0
+        let aside = site.folder.appending(path: ".public.old-test")
+        #expect(throws: RectifyError.self) {
+            try writer.replaceInTwoMoves(aside: aside) { from, to in
+                moves += 1
+                if moves == 2 { errno = EXDEV; return -1 }  // the new site cannot take its place
+                return rename(from, to)
+            }
+        }
+        writer.abandon()
+        #expect(try site.snapshot() == before, "the old site is back in place")
+        #expect(!FileManager.default.fileExists(atPath: aside.path))
+    }
+
+    @Test func anOldSiteLeftAsideByAKilledBuildIsRestoredNotDeleted() throws {
+        let site = try TestSite(fixture: "small-site")
+        try site.build()
+        let before = try site.snapshot()
+        // A build killed between its two moves: the old site aside, no output.
+        try FileManager.default.moveItem(at: site.output, to: site.folder.appending(path: ".public.old-4242"))
+        let writer = try OutputWriter(output: site.output)
+        writer.abandon()
+        #expect(try site.snapshot() == before)
+    }
+}

@@ -91,4 +91,18 @@ import RectifyMarkdown
         #expect(results == expected)
         #expect(expected.allSatisfy { $0.contains("<del>删除</del>") && $0.contains("<del>x</del>") })
     }
+
+    /// A worker that announces a 4 GiB answer is reported as broken; nothing that size is
+    /// allocated or awaited.
+    @Test func aWorkerAnnouncingAnImpossibleLengthIsBroken() {
+        let pool = ProcessRenderPool(command: URL(fileURLWithPath: "/bin/sh"),
+                                     arguments: ["-c", "printf '\\360\\377\\377\\377'; sleep 30"],
+                                     workerCount: 1, limits: RenderLimits(timeout: 20))
+        let results = pool.render(["# 标题"])
+        guard case .failure(.brokenWorker(let reason)) = results[0] else {
+            Issue.record("expected a broken worker, got \(results[0])")
+            return
+        }
+        #expect(reason.contains("4294967280-byte answer"))
+    }
 }

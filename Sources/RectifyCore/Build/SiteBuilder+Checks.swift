@@ -35,10 +35,8 @@ extension SiteBuilder {
                 problems.append(Diagnostic(file: file, line: line, message: message, severity: mode == .check ? .error : .warning))
             }
         }
-        switch mode {
-        case .build: state.report.warnings += problems
-        case .check: if !problems.isEmpty { throw .invalidContent(problems + state.report.warnings) }
-        }
+        // Reported once, with the other findings; `check` goes on to the stale-item check.
+        state.report.warnings += problems
     }
 
     /// Open items whose last update (or, with none, whose file) is older than `stale_days`.

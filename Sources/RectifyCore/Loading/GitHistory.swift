@@ -69,17 +69,21 @@ struct GitHistory {
         return (commit, name)
     }
 
-    /// The text of every `items/*.md` at `commit`, by path relative to the content folder,
-    /// read with one `git ls-tree` and one `git cat-file --batch`.
+    /// The text of every item at `commit` (`items/*.md`, and `items/<folder>/index.md` for
+    /// items kept as folders), by path relative to the content folder, read with one
+    /// recursive `git ls-tree` and one `git cat-file --batch`.
     func items(at commit: String) -> [String: String] {
-        guard let listing = git(["ls-tree", commit, "--", "items/"]) else { return [:] }
+        guard let listing = git(["ls-tree", "-r", commit, "--", "items/"]) else { return [:] }
         var blobs: [(path: String, id: String)] = []
         for line in String(decoding: listing, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             let fields = parts.first?.split(separator: " ") ?? []
-            guard parts.count == 2, fields.count == 3, fields[1] == "blob", parts[1].hasSuffix(".md") else { continue }
+            guard parts.count == 2, fields.count == 3, fields[1] == "blob" else { continue }
             let path = String(parts[1])
-            blobs.append((path.hasPrefix("items/") ? path : "items/" + (path as NSString).lastPathComponent, String(fields[2])))
+            let segments = path.split(separator: "/")
+            let isItem = segments.first == "items" && ((segments.count == 2 && path.hasSuffix(".md")) || (segments.count == 3 && segments[2] == "index.md"))
+            guard isItem, !segments.contains(where: { $0.hasPrefix(".") }) else { continue }
+            blobs.append((path, String(fields[2])))
         }
         guard !blobs.isEmpty, let data = git(["cat-file", "--batch"], input: Data(blobs.map { $0.id + "\n" }.joined().utf8)) else { return [:] }
         var texts: [String: String] = [:]

@@ -4,7 +4,7 @@ import Foundation
 /// Writes a whole site into a staging folder beside the output, then swaps it into
 /// place in one step. Until `publish()`, the previous output is untouched; a build
 /// that fails or is killed leaves it byte-identical.
-final class OutputWriter: OutputSink {
+package final class OutputWriter: OutputSink {
     let output: URL
     let staging: URL
     private let stagingPath: String
@@ -15,7 +15,7 @@ final class OutputWriter: OutputSink {
     private var written = 0
     var filesWritten: Int { counters.withLock { written } }
 
-    init(output: URL) throws(RectifyError) {
+    package init(output: URL) throws(RectifyError) {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
@@ -29,7 +29,7 @@ final class OutputWriter: OutputSink {
     }
 
     /// Writes `text` at `relative` (e.g. `items/1.2.3/index.html`) in the staging folder.
-    func write(_ text: String, to relative: String) throws(RectifyError) {
+    package func write(_ text: String, to relative: String) throws(RectifyError) {
         var text = text
         let target = try prepare(relative)
         try text.withUTF8 { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
@@ -145,7 +145,7 @@ final class OutputWriter: OutputSink {
 
     /// The fallback for filesystems without `renameat2`: old site aside, new site in; the
     /// old site is put back if the second move fails.
-    func replaceInTwoMoves(aside: URL, move: (String, String) -> Int32 = { rename($0, $1) }) throws(RectifyError) {
+    package func replaceInTwoMoves(aside: URL, move: (String, String) -> Int32 = { rename($0, $1) }) throws(RectifyError) {
         guard move(output.path, aside.path) == 0 else {
             throw .io(path: output.path, reason: "cannot replace the output folder: \(String(cString: strerror(errno)))")
         }
@@ -166,7 +166,7 @@ final class OutputWriter: OutputSink {
     }
 
     /// Removes the staging folder of a build that did not finish.
-    func abandon() {
+    package func abandon() {
         try? FileManager.default.removeItem(at: staging)
     }
 
