@@ -14,18 +14,27 @@ public struct Theme: Sendable {
     public var staticDirectory: URL { directory.appending(path: "static", directoryHint: .isDirectory) }
 
     private let library: MustacheLibrary
-    /// Plans by shape, when every template's output depends only on its context's shape.
+    /// Every template's source, by name: the file it came from and its text, for
+    /// `TemplateCheck`.
+    public let sources: [String: (file: String, text: String)]
+    /// Plans by shape, when every template's output depends only on its view's shape.
     private let plans: PlanCache?
+    /// Templates whose features turn the plans off (a transform, a dynamic partial, changed
+    /// delimiters, an indented standalone partial): the build warns about each, since every
+    /// page is then rendered by Mustache alone, about half as fast.
+    public let planBlockers: [String]
 
     /// Loads the theme's templates, then the overrides, and checks that every template in
     /// `required` exists. Parse errors name the template file and line.
     ///
-    /// With `reusePlans` (the default), pages whose contexts have the same shape reuse one
+    ///
+    /// With `reusePlans` (the default), pages whose views have the same shape reuse one
     /// render plan; the output is the same as rendering each page with Mustache alone.
     public init(directory: URL, overrides: URL?, required: [String], reusePlans: Bool = true) throws(ThemeError) {
         self.directory = directory
         var templates: [String: MustacheTemplate] = [:]
-        var shapeOnly = true
+        var blockers: [String: String] = [:]
+        var sources: [String: (file: String, text: String)] = [:]
         let templatesDirectory = directory.appending(path: "templates", directoryHint: .isDirectory)
         guard FileManager.default.fileExists(atPath: templatesDirectory.path) else {
             throw ThemeError(file: templatesDirectory.path, message: "theme has no templates folder")
@@ -37,26 +46,23 @@ public struct Theme: Sendable {
             for (name, file) in Self.templateFiles(in: folder) {
                 let text = try Self.read(file, inside: root)
                 templates[name] = try Self.parse(text, file: file)
-                shapeOnly = shapeOnly && TemplateSource.dependsOnlyOnShape(text)
+                sources[name] = (file.path, text)
+                blockers[name] = TemplateSource.dependsOnlyOnShape(text) ? nil : file.path
             }
         }
         for name in required where templates[name] == nil {
             throw ThemeError(file: templatesDirectory.appending(path: name + ".mustache").path, message: "required template is missing")
         }
         library = MustacheLibrary(templates: templates)
-        plans = reusePlans && shapeOnly ? PlanCache() : nil
+        self.sources = sources
+        planBlockers = blockers.values.sorted()
+        plans = reusePlans && blockers.isEmpty ? PlanCache() : nil
     }
 
-    /// Renders template `name` with a context of plain dictionaries, arrays and strings.
-    /// With `shared`, as if its values were part of `context`.
-    public func render(_ name: String, _ context: [String: Any], shared: SharedContext? = nil) throws(ThemeError) -> String {
+    /// Renders template `name` with its typed view.
+    public func render(_ name: String, _ view: any TemplateView) throws(ThemeError) -> String {
         let library = self.library
-        let rendered: String?
-        if let plans {
-            rendered = plans.render(name, context, shared: shared) { library.render($0, withTemplate: name) }
-        } else {
-            rendered = library.render(shared.map { $0.values.merging(context) { _, own in own } } ?? context, withTemplate: name)
-        }
+        let rendered = plans.map { $0.render(name, view) { library.render($0, withTemplate: name) } } ?? library.render(view, withTemplate: name)
         guard let html = rendered else {
             throw ThemeError(file: name + ".mustache", message: "template not found")
         }

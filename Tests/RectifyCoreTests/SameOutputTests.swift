@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import RectifyCore
 
-/// The fast paths give the same files as the plain one: pages rendered on all cores from
-/// shared render plans are byte-identical to pages rendered one at a time by Mustache alone,
-/// and a build that reuses unchanged output leaves exactly what a full build writes.
+/// The fast paths give the same files as the plain one: pages rendered on all cores are
+/// byte-identical to pages rendered one at a time, and a build that reuses unchanged output
+/// leaves exactly what a full build writes.
 @Suite struct SameOutputTests {
     /// Varied shapes and hostile text: every optional field present or absent, 0 to 4
-    /// updates, text with `<>&"'`, newlines, private-use characters like the ones render
-    /// plans use as markers, and combining marks after `<`.
+    /// updates, text with `<>&"'`, newlines, private-use characters like the print page's
+    /// placeholder, Mustache tags in text, and combining marks after `<`.
     static func variedSite() throws -> TestSite {
         let site = try TestSite(copying: Repository.content)
         let texts = ["普通文本", "a < b & c > \"d\" 'e'", "结尾换行\n", "私用区 \u{E000}<1\u{E001} 字符", "<\u{0301}组合", "", "{{title}} {{{x}}}"]
@@ -40,14 +40,13 @@ import RectifyCore
         return site
     }
 
-    @Test func parallelPlansGiveTheSameFilesAsSerialMustache() throws {
+    @Test func allCoresGiveTheSameFilesAsOneThread() throws {
         let site = try Self.variedSite()
         try site.build(asOf: "2026-11-26")
         let fast = try site.snapshot()
         let plain = site.folder.appending(path: "plain", directoryHint: .isDirectory)
         try site.build(asOf: "2026-11-26", output: plain) { options in
             options.serial = true
-            options.reuseRenderPlans = false
         }
         let slow = try site.snapshot(of: plain)
         #expect(fast.count == slow.count && fast.count > 100)

@@ -22,8 +22,8 @@ public struct BuildOptions: Sendable {
     public var pdf = false
     /// Reuse the output when nothing changed since the last build (`BuildCache`).
     public var reuseUnchangedOutput = false
-    /// Pages of one context shape share a render plan (`Theme`); off, every page is
-    /// rendered by Mustache alone. The output is the same either way.
+    /// Pages of one view shape share a render plan (`Theme`); off, every page is rendered by
+    /// Mustache alone. The output is the same either way.
     public var reuseRenderPlans = true
     /// Keep the site in memory (`SiteBuilder.files`) instead of writing the output folder:
     /// for `serve`. No PDFs, no build cache.

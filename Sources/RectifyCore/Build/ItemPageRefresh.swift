@@ -37,9 +37,9 @@ public struct ItemPageRefresh: @unchecked Sendable {
             refreshed.itemBodies[items[index].id] = rendered.html
         }
         var pages: [String: String] = [:]
-        let shared = SharedContext(refreshed.shared(path: SitePaths.item(items[0].id)))
+        let frame = refreshed.frame(path: SitePaths.item(items[0].id), title: "")
         for (index, _) in changed {
-            guard let html = try? theme.render("item", refreshed.item(at: index), shared: shared) else { return nil }
+            guard let html = try? theme.render("item", refreshed.item(at: index, frame: frame)) else { return nil }
             pages[SitePaths.item(items[index].id)] = html
         }
         return pages

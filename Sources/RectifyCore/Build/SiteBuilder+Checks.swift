@@ -1,5 +1,6 @@
 import Foundation
 import RectifyMarkdown
+import RectifyTheme
 
 extension SiteBuilder {
     /// Checks a content folder as `build` would, and writes nothing. Returns every problem,
@@ -37,6 +38,26 @@ extension SiteBuilder {
         }
         // Reported once, with the other findings; `check` goes on to the stale-item check.
         state.report.warnings += problems
+    }
+
+    /// Variables a template uses that its view does not have (they would print nothing):
+    /// warnings in `build`, errors in `check`.
+    func checkTemplates() throws(RectifyError) {
+        guard let theme = state.theme, let labels = state.labels else { return }
+        if options.reuseRenderPlans {
+            for file in theme.planBlockers {
+                state.report.warnings.append(Diagnostic(file: file, line: nil, message: "this template uses an indented standalone partial or block, a transform, a dynamic partial or changed delimiters, which turns render plans off: every page is rendered by Mustache alone, about half as fast. Start the partial's line with its tag to keep them on", severity: .warning))
+            }
+        }
+        let roots = Dictionary(TemplateRoots.all.map { ($0.template, $0.contract) }) { first, _ in first }
+        for problem in TemplateCheck(theme: theme, labelKeys: Set(labels.values.keys)).problems(roots: roots) {
+            var message = problem.name == problem.missing
+                ? "template variable \"\(problem.name)\" is not in \(problem.scope), so it prints nothing"
+                : "template variable \"\(problem.name)\": \(problem.scope) has no \"\(problem.missing)\", so it prints nothing"
+            if let suggestion = Suggestion.closest(to: problem.missing, in: problem.known) { message += "; did you mean \"\(suggestion)\"?" }
+            message += " (docs/theme.md lists what each template sees)"
+            state.report.warnings.append(Diagnostic(file: problem.file, line: problem.line, message: message, severity: mode == .check ? .error : .warning))
+        }
     }
 
     /// Open items whose last update (or, with none, whose file) is older than `stale_days`.

@@ -29,8 +29,8 @@ extension SiteBuilder {
         try printFile.append(String(parts[0]))
         // A template that places the items more than once gets them from memory at the end.
         var heldPrintRows: [String]? = parts.count > 2 ? [] : nil
-        let pageShared = items.first.map { SharedContext(views.shared(path: SitePaths.item($0.id))) }
-        let rowShared = SharedContext(views.rowShared)
+        // Every item page sits two folders deep and is in no navigation: one frame for all.
+        let itemFrame = views.frame(path: SitePaths.item(items.first?.id ?? "x"), title: "")
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
@@ -49,11 +49,11 @@ extension SiteBuilder {
             // Rendered: the Markdown is not needed any more.
             for index in chunk { state.markdown.items[index] = "" }
             guard state.renderFailures.isEmpty else { continue }
-            try writePages(chunk.count, shared: pageShared) { offset in
-                ("item", chunkViews.item(at: start + offset), SitePaths.item(items[start + offset].id))
+            try writePages(chunk.count) { offset in
+                ("item", chunkViews.item(at: start + offset, frame: itemFrame), SitePaths.item(items[start + offset].id))
             }
             if parts.count > 1 {
-                let rows = try render(theme, "partials/print-item", chunk.count, rowShared) { chunkViews.printItem(start + $0) }
+                let rows = try render(theme, "partials/print-item", chunk.count) { chunkViews.printItem(start + $0) }
                 for row in rows {
                     if parts.count == 2 { try printFile.append(row) } else { heldPrintRows?.append(row) }
                     printAnchors.formUnion(LinkChecker.anchors(in: row))

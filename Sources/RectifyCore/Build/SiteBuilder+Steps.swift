@@ -95,12 +95,12 @@ extension SiteBuilder {
     func writeIndexPages() throws(RectifyError) {
         guard let views = state.views else { return }
         let rows = state.rows
-        var pages: [(template: String, path: String, view: () -> [String: Any])] = [
+        var pages: [(template: String, path: String, view: () -> any TemplateView)] = [
             ("updates", SitePaths.updates, { views.updates(rows: rows) }),
             ("feed", SitePaths.feed, { views.feed(rows: rows) }),
             ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),
             ("home", SitePaths.home, { views.home(rows: rows) }),
-            ("departments", SitePaths.departments, views.departments),
+            ("departments", SitePaths.departments, { views.departments() }),
         ]
         pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category, rows: rows) }) }
         pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows) }) }
@@ -198,14 +198,13 @@ extension SiteBuilder {
 
     /// Renders and writes `count` pages on all cores; `page(i)` gives the template, the view
     /// and the path of page `i`. The first error, in page order, is thrown.
-    func writePages(_ count: Int, shared: SharedContext? = nil,
-                    _ page: (Int) -> (template: String, view: [String: Any], path: String)) throws(RectifyError) {
+    func writePages(_ count: Int, _ page: (Int) -> (template: String, view: any TemplateView, path: String)) throws(RectifyError) {
         guard let theme = state.theme, let writer = state.writer else { return }
         let sink = Unchecked(writer)
         let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count, serial: options.serial) { index in
             let (template, view, path) = page(index)
             do {
-                let html = try theme.render(template, view, shared: shared)
+                let html = try theme.render(template, view)
                 try sink.value.write(html, to: path)
                 return .success((path, LinkChecker.anchors(in: html)))
             } catch let error as ThemeError {

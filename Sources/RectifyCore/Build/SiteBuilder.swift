@@ -47,10 +47,10 @@ public final class SiteBuilder {
         switch mode {
         case .build:
             return [.init("check output folder", checkOutputFolder), .init("check build cache", checkCache), .init("load theme", loadTheme), .init("load content", loadContent),
-                    .init("read git history", readGitHistory), .init("render page Markdown", prepareViews), .init("open output", openOutput)]
+                    .init("read git history", readGitHistory), .init("check templates", checkTemplates), .init("render page Markdown", prepareViews), .init("open output", openOutput)]
                 + writing + [.init("print PDFs", printPDFs), .init("publish output", publish), .init("save build cache", saveCache)]
         case .check:
-            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("render page Markdown", prepareViews),
+            return [.init("load theme", loadTheme), .init("load content", loadContent), .init("check templates", checkTemplates), .init("render page Markdown", prepareViews),
                     .init("open dry-run output", openDryRun)] + writing + [.init("check for stale items", checkStaleItems)]
         }
     }

@@ -38,8 +38,8 @@ struct CompletionChart {
     static let width = 640, height = 220
     static let left = 44, right = 16, top = 12, bottom = 36
 
-    /// Plain values for the template: sizes, the polyline, dots, axis labels, a data table.
-    var view: [String: Any] {
+    /// The chart's view: sizes, the polyline, dots, axis labels, a data table.
+    var view: ChartView {
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         let span = max(1, start.days(until: end))
         func x(_ day: Day) -> Int { Self.left + plotWidth * start.days(until: day) / span }
@@ -53,18 +53,13 @@ struct CompletionChart {
         }
         line.append("\(x(end)),\(y(previous))")
         let ticks = Array(Set([0, total / 2, total])).sorted()
-        return [
-            "width": Self.width, "height": Self.height,
-            "plotLeft": Self.left, "plotRight": Self.width - Self.right, "plotBottom": Self.top + plotHeight, "plotTop": Self.top,
-            "points": line.joined(separator: " "),
-            "completed": previous, "total": total, "undated": undated, "hasUndated": undated > 0,
-            "dots": points.map { ["x": x($0.date), "y": y($0.count), "date": $0.date.description, "count": $0.count] },
-            "gridlines": ticks.map { ["y": y($0), "labelY": y($0) + 4, "label": $0] },
-            "xLabels": [
-                ["x": x(start), "label": start.description, "anchor": "start"],
-                ["x": x(end), "label": end.description, "anchor": "end"],
-            ],
-            "labelY": Self.top + plotHeight + 22,
-        ]
+        return ChartView(
+            width: Self.width, height: Self.height, plotLeft: Self.left, plotRight: Self.width - Self.right,
+            plotBottom: Self.top + plotHeight, plotTop: Self.top, labelY: Self.top + plotHeight + 22,
+            points: line.joined(separator: " "), completed: previous, total: total, undated: undated,
+            dots: points.map { ChartDot(x: x($0.date), y: y($0.count), count: $0.count, date: $0.date.description) },
+            gridlines: ticks.map { ChartGridline(y: y($0), labelY: y($0) + 4, label: $0) },
+            xLabels: [ChartLabel(x: x(start), label: start.description, anchor: "start"),
+                      ChartLabel(x: x(end), label: end.description, anchor: "end")])
     }
 }

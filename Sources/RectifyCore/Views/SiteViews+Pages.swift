@@ -1,31 +1,32 @@
 extension SiteViews {
-    func home(rows: RenderedRows) -> [String: Any] {
+    func home(rows: RenderedRows) -> HomePage {
         let path = SitePaths.home
-        var view = common(path: path, title: config.title)
         let root = SitePaths.root(from: path)
         let items = content.items
-        view["progress"] = progress(items)
-        view["byStatus"] = config.statuses.map { status -> [String: Any] in
-            let count = items.filter { $0.status == status.key }.count
-            return ["label": status.label, "key": status.key, "done": status.isDone, "url": root + SitePaths.status(status.key),
-                    "count": count, "percent": Percent(count, of: items.count).text, "width": Percent(count, of: items.count).number]
-        }
-        view["byCategory"] = config.categories.map { category -> [String: Any] in
-            let inCategory = items.filter { $0.category == category.key }
-            return ["title": category.title, "url": root + SitePaths.category(category.key), "progress": progress(inCategory),
-                    "groups": category.groups.map { group in
-                        ["title": group.title, "progress": progress(inCategory.filter { $0.group == group.key })]
-                    }]
-        }
         let overdue = items.indices.filter { deadlineState(items[$0]) == .overdue }
         let dueSoon = items.indices.filter { deadlineState(items[$0]) == .dueSoon }
-        view["overdue"] = overdue.map { summary(items[$0], root: root) }
-        view["dueSoon"] = dueSoon.map { summary(items[$0], root: root) }
-        view["overdueHTML"] = overdue.map { rows.homeEntries[$0] ?? "" }.joined()
-        view["dueSoonHTML"] = dueSoon.map { rows.homeEntries[$0] ?? "" }.joined()
-        view["latestUpdates"] = latestUpdates(limit: 10, root: root)
-        view["chart"] = CompletionChart(items: items, config: config, asOf: asOf).view
-        return view
+        return HomePage(
+            frame: frame(path: path, title: config.title),
+            progress: progress(items),
+            byStatus: config.statuses.map { status in
+                let count = items.filter { $0.status == status.key }.count
+                return StatusCount(label: status.label, key: status.key, url: root + SitePaths.status(status.key),
+                                   percent: Percent(count, of: items.count).text, width: Percent(count, of: items.count).number,
+                                   done: status.isDone, count: count)
+            },
+            byCategory: config.categories.map { category in
+                let inCategory = items.filter { $0.category == category.key }
+                return CategoryProgress(title: category.title, url: root + SitePaths.category(category.key), progress: progress(inCategory),
+                                        groups: category.groups.map { group in
+                                            GroupProgress(title: group.title, progress: progress(inCategory.filter { $0.group == group.key }))
+                                        })
+            },
+            overdue: overdue.map { summary(items[$0], root: root) },
+            dueSoon: dueSoon.map { summary(items[$0], root: root) },
+            overdueHTML: overdue.map { rows.homeEntries[$0] ?? "" }.joined(),
+            dueSoonHTML: dueSoon.map { rows.homeEntries[$0] ?? "" }.joined(),
+            latestUpdates: latestUpdates(limit: 10, root: root),
+            chart: CompletionChart(items: items, config: config, asOf: asOf).view)
     }
 
     /// Every update of every item, newest first; on one day, items in natural ID order, and
@@ -38,69 +39,64 @@ extension SiteViews {
     }
 
     /// The newest `limit` updates as rows, each with its item.
-    func latestUpdates(limit: Int, root: String) -> [[String: Any]] {
-        updatesNewestFirst().prefix(limit).map { entry in
-            var row = update(entry.update)
-            row["item"] = summary(entry.item, root: root)
-            return row
-        }
+    func latestUpdates(limit: Int, root: String) -> [UpdateRow] {
+        updatesNewestFirst().prefix(limit).map { entry in update(entry.update, item: summary(entry.item, root: root)) }
     }
 
-    func category(_ category: SiteConfig.Category, rows: RenderedRows) -> [String: Any] {
+    func category(_ category: SiteConfig.Category, rows: RenderedRows) -> CategoryPage {
         let path = SitePaths.category(category.key)
-        var view = common(path: path, title: category.title)
-        let indices = content.items.indices.filter { content.items[$0].category == category.key }
-        view["category"] = ["title": category.title, "key": category.key]
-        view["progress"] = progress(indices.map { content.items[$0] })
-        view["groups"] = category.groups.map { group -> [String: Any] in
-            let inGroup = indices.filter { content.items[$0].group == group.key }
-            return ["title": group.title, "key": group.key, "progress": progress(inGroup.map { content.items[$0] }),
-                    "count": inGroup.count, "hasItems": !inGroup.isEmpty, "rowsHTML": inGroup.map { rows.itemTable[$0] }.joined()]
-        }
-        return view
-    }
-
-    func status(_ status: SiteConfig.Status, rows: RenderedRows) -> [String: Any] {
-        let path = SitePaths.status(status.key)
-        var view = common(path: path, title: status.label)
-        let indices = content.items.indices.filter { content.items[$0].status == status.key }
-        view["status"] = ["label": status.label, "key": status.key, "done": status.isDone]
-        view["count"] = indices.count
-        view["hasItems"] = !indices.isEmpty
-        view["rowsHTML"] = indices.map { rows.itemTable[$0] }.joined()
-        return view
-    }
-
-    /// An item page's own values; `shared(path:)` of any item page gives the rest.
-    func item(at index: Int) -> [String: Any] {
-        let item = content.items[index]
-        let path = SitePaths.item(item.id)
-        var view: [String: Any] = ["pageTitle": "\(item.id) \(item.title)"]
         let root = SitePaths.root(from: path)
-        var summary = summary(item, root: root)
-        if let category = config.category(item.category) {
-            summary["category"] = ["title": category.title, "url": root + SitePaths.category(category.key)]
-            summary["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
-        }
-        summary["updates"] = item.updates.reversed().map(update)
-        summary["bodyHTML"] = itemBodies[item.id] ?? ""
-        if let changed = lastChanged[item.source.relativePath] { summary["lastModified"] = changed.description }
-        view["item"] = summary
-        if index > 0 { view["previous"] = self.summary(content.items[index - 1], root: root) }
-        if index + 1 < content.items.count { view["next"] = self.summary(content.items[index + 1], root: root) }
-        return view
+        let indices = content.items.indices.filter { content.items[$0].category == category.key }
+        return CategoryPage(
+            frame: frame(path: path, title: category.title),
+            category: KeyedTitle(key: category.key, title: category.title),
+            progress: progress(indices.map { content.items[$0] }),
+            groups: category.groups.map { group in
+                let inGroup = indices.filter { content.items[$0].group == group.key }
+                return GroupSection(title: group.title, key: group.key, progress: progress(inGroup.map { content.items[$0] }),
+                                    items: inGroup.map { summary(content.items[$0], root: root) },
+                                    rowsHTML: inGroup.map { rows.itemTable[$0] }.joined())
+            })
     }
 
-    func page(_ page: Page) -> [String: Any] {
-        var view = common(path: SitePaths.page(page.name), title: page.title)
-        view["page"] = ["title": page.title, "bodyHTML": pageBodies[page.name] ?? ""]
-        return view
+    func status(_ status: SiteConfig.Status, rows: RenderedRows) -> ItemListPage {
+        let path = SitePaths.status(status.key)
+        let root = SitePaths.root(from: path)
+        let indices = content.items.indices.filter { content.items[$0].status == status.key }
+        return ItemListPage(
+            frame: frame(path: path, title: status.label),
+            status: StatusRef(key: status.key, label: status.label, url: root + SitePaths.status(status.key), done: status.isDone),
+            department: nil, progress: nil,
+            items: indices.map { summary(content.items[$0], root: root) },
+            rowsHTML: indices.map { rows.itemTable[$0] }.joined())
     }
 
-    func ledger(rows: RenderedRows) -> [String: Any] {
-        var view = common(path: SitePaths.ledger, title: labels["ledger"])
-        view["rowsHTML"] = rows.ledger.joined()
-        view["count"] = content.items.count
-        return view
+    /// An item page; `frame` is the frame every item page shares, whose title is replaced.
+    func item(at index: Int, frame shared: PageFrame) -> ItemPage {
+        let item = content.items[index]
+        let root = SitePaths.root(from: SitePaths.item(item.id))
+        var frame = shared
+        frame.pageTitle = "\(item.id) \(item.title)"
+        let category = config.category(item.category)
+        let detail = ItemDetail(
+            row: summary(item, root: root),
+            category: category.map { TitleLink(title: $0.title, url: root + SitePaths.category($0.key)) },
+            group: category.map { category in TitleLink(title: category.groups.first { $0.key == item.group }?.title ?? item.group) },
+            updates: item.updates.reversed().map { update($0) },
+            bodyHTML: itemBodies[item.id] ?? "",
+            lastModified: lastChanged[item.source.relativePath]?.description)
+        return ItemPage(
+            frame: frame, item: detail,
+            previous: index > 0 ? summary(content.items[index - 1], root: root) : nil,
+            next: index + 1 < content.items.count ? summary(content.items[index + 1], root: root) : nil)
+    }
+
+    func page(_ page: Page) -> FreePage {
+        FreePage(frame: frame(path: SitePaths.page(page.name), title: page.title),
+                 page: PageBody(title: page.title, bodyHTML: pageBodies[page.name] ?? ""))
+    }
+
+    func ledger(rows: RenderedRows) -> RowsPage {
+        RowsPage(frame: frame(path: SitePaths.ledger, title: labels["ledger"]), count: content.items.count, rowsHTML: rows.ledger.joined())
     }
 }

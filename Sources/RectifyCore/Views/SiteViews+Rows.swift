@@ -15,22 +15,15 @@ struct RenderedRows {
 }
 
 extension SiteViews {
-    /// The values every row partial sees besides its own.
-    var rowShared: [String: Any] {
-        ["labels": labels.values, "site": ["title": config.title, "language": config.language]]
-    }
-
-    func itemTableRow(_ index: Int) -> [String: Any] {
+    func itemTableRow(_ index: Int) -> ItemRow {
         summary(content.items[index], root: SitePaths.root(from: SitePaths.item(content.items[index].id)))
     }
 
-    func ledgerRow(_ index: Int) -> [String: Any] {
-        var row = summary(content.items[index], root: SitePaths.root(from: SitePaths.ledger))
-        row["number"] = index + 1
-        return row
+    func ledgerRow(_ index: Int) -> LedgerRow {
+        LedgerRow(row: summary(content.items[index], root: SitePaths.root(from: SitePaths.ledger)), number: index + 1)
     }
 
-    func homeEntry(_ index: Int) -> [String: Any] {
+    func homeEntry(_ index: Int) -> ItemRow {
         summary(content.items[index], root: SitePaths.root(from: SitePaths.home))
     }
 
@@ -39,36 +32,31 @@ extension SiteViews {
         content.items.indices.filter { [.overdue, .dueSoon].contains(deadlineState(content.items[$0])) }
     }
 
-    func updateRow(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> [String: Any] {
-        var row = update(entry.update)
-        row["item"] = summary(entry.item, root: SitePaths.root(from: SitePaths.updates))
-        return row
+    func updateRow(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> UpdateRow {
+        update(entry.update, item: summary(entry.item, root: SitePaths.root(from: SitePaths.updates)))
     }
 
     /// An Atom entry. Links are relative to `feed.xml`, which sits at the site root; IDs are
     /// tag URIs built from the item ID and the update's position, so they stay the same
     /// across builds.
-    func feedEntry(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> [String: Any] {
+    func feedEntry(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> FeedEntry {
         let status = entry.update.status.flatMap { config.status($0)?.label } ?? ""
-        return ["id": "tag:rectify.invalid,2026:item/\(entry.item.id)/update/\(entry.index + 1)",
-                "title": "\(entry.item.id) \(entry.item.title)\(status.isEmpty ? "" : " · \(status)")",
-                "updated": entry.update.date.description + "T00:00:00Z",
-                "url": SitePaths.item(entry.item.id),
-                "summary": entry.update.note]
+        return FeedEntry(id: "tag:rectify.invalid,2026:item/\(entry.item.id)/update/\(entry.index + 1)",
+                         title: "\(entry.item.id) \(entry.item.title)\(status.isEmpty ? "" : " · \(status)")",
+                         updated: entry.update.date.description + "T00:00:00Z",
+                         url: SitePaths.item(entry.item.id), summary: entry.update.note, labels: labels.values, site: site)
     }
 
     /// An item in the print document: its page, with links rebased into the document.
-    func printItem(_ index: Int) -> [String: Any] {
+    func printItem(_ index: Int) -> PrintItem {
         let item = content.items[index]
-        var row = summary(item, root: SitePaths.root(from: PrintLinks.documentPath))
         let anchor = PrintLinks.anchor(forItem: item.id)
-        row["anchor"] = anchor
-        row["bodyHTML"] = PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor)
-        row["updates"] = item.updates.reversed().map(update)
-        if let category = config.category(item.category) {
-            row["category"] = ["title": category.title]
-            row["group"] = ["title": category.groups.first { $0.key == item.group }?.title ?? item.group]
-        }
-        return row
+        let category = config.category(item.category)
+        return PrintItem(
+            row: summary(item, root: SitePaths.root(from: PrintLinks.documentPath)), anchor: anchor,
+            bodyHTML: PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor),
+            updates: item.updates.reversed().map { update($0) },
+            category: category.map { TitleLink(title: $0.title) },
+            group: category.map { category in TitleLink(title: category.groups.first { $0.key == item.group }?.title ?? item.group) })
     }
 }

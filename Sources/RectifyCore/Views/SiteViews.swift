@@ -1,7 +1,7 @@
 /// Turns the content into the plain values each template is rendered with.
 ///
-/// Templates get dictionaries, arrays and strings only (fast for swift-mustache, and
-/// nothing for a template author to call). Every URL is relative to the page it is on.
+/// Each template gets one typed view (`Views/Templates/`), documented in `docs/theme.md`.
+/// Every URL is relative to the page it is on.
 struct SiteViews {
     let content: Content
     let labels: Labels
@@ -16,51 +16,30 @@ struct SiteViews {
 
     var config: SiteConfig { content.config }
 
-    /// The values every page has: site, labels, navigation, its own root prefix, its title.
-    func common(path: String, title: String) -> [String: Any] {
-        var values = shared(path: path)
-        values["pageTitle"] = title
-        return values
-    }
-
-    /// The values every page at `path` has, apart from its title. Pages in one folder level
-    /// that are not in the navigation (the item pages) have the same.
-    func shared(path: String) -> [String: Any] {
+    /// The frame of the page at `path`: site, labels, navigation, its root prefix, its title.
+    func frame(path: String, title: String) -> PageFrame {
         let root = SitePaths.root(from: path)
         func link(_ target: String) -> String { root + target }
-        return [
-            "root": root,
-            "asOf": asOf.description,
-            "site": [
-                "title": config.title,
-                "language": config.language,
-                "description": config.description,
-                "notice": config.notice,
-            ].compactMapValues { $0 },
-            "labels": labels.values,
-            "stylesheet": link(SitePaths.stylesheet),
-            "nav": [
-                "home": link(SitePaths.home),
-                "ledger": link(SitePaths.ledger),
-                "departments": link(SitePaths.departments),
-                "updates": link(SitePaths.updates),
-                "feed": link(SitePaths.feed),
-                "print": link(SitePaths.printDocument),
-                "csv": link(SitePaths.ledgerCSV),
-                "json": link(SitePaths.dataJSON),
-                "printScript": link("static/print.js"),
-                "categories": config.categories.map { ["title": $0.title, "url": link(SitePaths.category($0.key)), "current": path == SitePaths.category($0.key)] },
-                "statuses": config.statuses.map { ["label": $0.label, "url": link(SitePaths.status($0.key)), "current": path == SitePaths.status($0.key)] },
-                "pages": content.pages.map { ["title": $0.title, "url": link(SitePaths.page($0.name)), "current": path == SitePaths.page($0.name)] },
-            ].merging(hasChangesPage ? ["changes": link(SitePaths.changes)] : [:]) { first, _ in first } as [String: Any],
-        ]
+        let nav = Navigation(
+            home: link(SitePaths.home), ledger: link(SitePaths.ledger), departments: link(SitePaths.departments),
+            updates: link(SitePaths.updates), feed: link(SitePaths.feed), print: link(SitePaths.printDocument),
+            csv: link(SitePaths.ledgerCSV), json: link(SitePaths.dataJSON), printScript: link("static/print.js"),
+            categories: config.categories.map { NavLink(title: $0.title, url: link(SitePaths.category($0.key)), current: path == SitePaths.category($0.key)) },
+            statuses: config.statuses.map { NavLink(title: $0.label, url: link(SitePaths.status($0.key)), current: path == SitePaths.status($0.key)) },
+            pages: content.pages.map { NavLink(title: $0.title, url: link(SitePaths.page($0.name)), current: path == SitePaths.page($0.name)) },
+            changes: hasChangesPage ? link(SitePaths.changes) : nil)
+        return PageFrame(root: root, asOf: asOf.description, site: site, labels: labels.values,
+                         stylesheet: link(SitePaths.stylesheet), nav: nav, pageTitle: title)
+    }
+
+    var site: SiteInfo {
+        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice)
     }
 
     /// An update as a row; `statusLabel` only where the update changed the status.
-    func update(_ update: Item.Update) -> [String: Any] {
-        var row: [String: Any] = ["date": update.date.description, "note": update.note]
-        if let label = update.status.flatMap({ config.status($0)?.label }) { row["statusLabel"] = label }
-        return row
+    func update(_ update: Item.Update, item: ItemRow? = nil) -> UpdateRow {
+        UpdateRow(date: update.date.description, note: update.note, statusLabel: update.status.flatMap { config.status($0)?.label },
+                  item: item, labels: labels.values, site: site)
     }
 
     func departmentKey(_ name: String) -> String {
@@ -72,32 +51,24 @@ struct SiteViews {
     }
 
     /// An item as a row in a list or table.
-    func summary(_ item: Item, root: String) -> [String: Any] {
+    func summary(_ item: Item, root: String) -> ItemRow {
         let status = config.status(item.status)
         let state = deadlineState(item)
-        var row: [String: Any] = [
-            "id": item.id,
-            "title": item.title,
-            "url": root + SitePaths.item(item.id),
-            "leader": item.leader,
-            "department": item.department,
-            "departmentURL": root + SitePaths.department(departmentKey(item.department)),
-            "deadline": item.deadline.description,
-            "status": ["key": item.status, "label": status?.label ?? item.status, "url": root + SitePaths.status(item.status), "done": status?.isDone ?? false],
-            "state": ["key": state.rawValue, "label": labels["state_\(state.rawValue)"], "colour": state.colour],
-        ]
-        if let measures = item.measures { row["measures"] = measures }
-        if let latest = item.latestUpdate {
-            row["latest"] = ["date": latest.date.description, "note": latest.note]
-        }
-        return row
+        return ItemRow(
+            id: item.id, title: item.title, url: root + SitePaths.item(item.id), leader: item.leader, department: item.department,
+            departmentURL: root + SitePaths.department(departmentKey(item.department)), deadline: item.deadline.description,
+            status: StatusRef(key: item.status, label: status?.label ?? item.status, url: root + SitePaths.status(item.status), done: status?.isDone ?? false),
+            state: StateRef(key: state.rawValue, label: labels["state_\(state.rawValue)"], colour: state.colour),
+            measures: item.measures,
+            latest: item.latestUpdate.map { DatedNote(date: $0.date.description, note: $0.note) },
+            labels: labels.values, site: site)
     }
 
     /// Completion counts for a set of items.
-    func progress(_ items: [Item]) -> [String: Any] {
+    func progress(_ items: [Item]) -> ProgressView {
         let done = items.filter { config.status($0.status)?.isDone == true }.count
         let share = Percent(done, of: items.count)
-        return ["total": items.count, "done": done, "open": items.count - done, "percent": share.text, "width": share.number]
+        return ProgressView(total: items.count, done: done, open: items.count - done, percent: share.text, width: share.number)
     }
 }
 

@@ -1,0 +1,191 @@
+import Mustache
+
+/// A value a template sees: a typed struct whose fields are listed, with their kinds and
+/// meanings, in its `contract`. The same list answers swift-mustache's lookups (through
+/// `MustacheParent`, no `Mirror`), writes `docs/theme.md`, and lets `rectify check` report a
+/// variable that no view has.
+public protocol TemplateView: MustacheParent, Sendable {
+    static var contract: ViewContract<Self> { get }
+}
+
+extension TemplateView {
+    public func child(named name: String) -> Any? {
+        Self.contract.value(named: name, of: self)
+    }
+
+    /// Each field's name, tag and value, in contract order, until `body` returns false.
+    func visitFields(_ body: (String, FieldTag, Any?) -> Bool) -> Bool {
+        for field in Self.contract.fields {
+            guard body(field.name, field.tag, field.read(self)) else { return false }
+        }
+        return true
+    }
+}
+
+/// How a field's value is walked for its shape (`ViewShape`).
+enum FieldTag: Sendable {
+    /// Text or HTML: printed.
+    case text
+    /// A number: printed.
+    case number
+    /// Tested by sections.
+    case flag
+    /// The labels: the same for every page of a build.
+    case labels
+    case view
+    case list
+}
+
+/// A list of views, walked without casting each element.
+protocol TemplateViewList {
+    var viewCount: Int { get }
+    func visitViews(_ body: (any TemplateView) -> Bool) -> Bool
+}
+
+extension Array: TemplateViewList where Element: TemplateView {
+    var viewCount: Int { count }
+    func visitViews(_ body: (any TemplateView) -> Bool) -> Bool {
+        for element in self { guard body(element) else { return false } }
+        return true
+    }
+}
+
+/// What a field holds, as a theme author sees it.
+public enum FieldKind: Sendable {
+    /// Plain text, escaped by `{{name}}`.
+    case text
+    /// HTML made by Rectify (cmark-gfm or a row partial), placed with `{{{name}}}`.
+    case html
+    /// A whole number.
+    case number
+    /// True or false, for `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
+    case flag
+    /// The theme's words in the site's language: `labels.<key>`, from `theme/i18n/<language>.yml`.
+    case labels
+    /// One nested view.
+    case view(ContractSummary)
+    /// A list of views, for `{{#name}}…{{/name}}`.
+    case list(ContractSummary)
+
+    /// The name theme authors read in `docs/theme.md`.
+    public var description: String {
+        switch self {
+        case .text: return "text"
+        case .html: return "HTML"
+        case .number: return "number"
+        case .flag: return "yes/no"
+        case .labels: return "labels"
+        case .view(let contract): return contract.name
+        case .list(let contract): return "list of \(contract.name)"
+        }
+    }
+}
+
+/// A contract without its view type: names, kinds and meanings, for checking templates and
+/// writing the documentation.
+public struct ContractSummary: Sendable {
+    public struct Field: Sendable {
+        public let name: String
+        public let kind: FieldKind
+        public let meaning: String
+        /// Absent in some views (an optional value): `{{#name}}` guards it.
+        public let optional: Bool
+    }
+
+    public let name: String
+    public let meaning: String
+    private let load: @Sendable () -> [Field]
+    public var fields: [Field] { load() }
+
+    init(name: String, meaning: String, fields: @escaping @Sendable () -> [Field]) {
+        self.name = name
+        self.meaning = meaning
+        load = fields
+    }
+
+    public func field(named name: String) -> Field? { fields.first { $0.name == name } }
+}
+
+/// The fields of one view type: how each is read, and what it means.
+public struct ViewContract<View>: @unchecked Sendable {
+    public struct Field: @unchecked Sendable {
+        let name: String
+        let tag: FieldTag
+        let kind: () -> FieldKind
+        let meaning: String
+        let optional: Bool
+        let read: (View) -> Any?
+    }
+
+    public let name: String
+    public let meaning: String
+    let fields: [Field]
+    private let index: [String: Int]
+
+    public init(_ name: String, _ meaning: String, _ fields: [Field]) {
+        self.name = name
+        self.meaning = meaning
+        self.fields = fields
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where index[field.name] == nil { index[field.name] = position }
+        self.index = index
+    }
+
+    func value(named name: String, of view: View) -> Any? {
+        guard let position = index[name] else { return nil }
+        return fields[position].read(view)
+    }
+
+    public var summary: ContractSummary {
+        let fields = self.fields
+        return ContractSummary(name: name, meaning: meaning) {
+            fields.map { ContractSummary.Field(name: $0.name, kind: $0.kind(), meaning: $0.meaning, optional: $0.optional) }
+        }
+    }
+}
+
+extension ViewContract.Field {
+    public static func text(_ name: String, _ meaning: String, _ path: @escaping (View) -> String) -> Self {
+        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func text(_ name: String, _ meaning: String, _ path: @escaping (View) -> String?) -> Self {
+        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: true) { path($0) }
+    }
+
+    public static func html(_ name: String, _ meaning: String, _ path: @escaping (View) -> String) -> Self {
+        .init(name: name, tag: .text, kind: { .html }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func number(_ name: String, _ meaning: String, _ path: @escaping (View) -> Int) -> Self {
+        .init(name: name, tag: .number, kind: { .number }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func flag(_ name: String, _ meaning: String, _ path: @escaping (View) -> Bool) -> Self {
+        .init(name: name, tag: .flag, kind: { .flag }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func labels(_ name: String, _ meaning: String, _ path: @escaping (View) -> [String: String]) -> Self {
+        .init(name: name, tag: .labels, kind: { .labels }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func view<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> Child) -> Self {
+        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    public static func view<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> Child?) -> Self {
+        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: true) { path($0) }
+    }
+
+    public static func list<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> [Child]) -> Self {
+        .init(name: name, tag: .list, kind: { .list(Child.contract.summary) }, meaning: meaning, optional: false) { path($0) }
+    }
+
+    /// Every field of a nested view, seen as the outer view's own (the page frame's `site`,
+    /// `labels`, `nav`… on every page).
+    public static func all<Inner: TemplateView>(of path: @escaping (View) -> Inner) -> [Self] {
+        Inner.contract.fields.map { field in
+            .init(name: field.name, tag: field.tag, kind: field.kind, meaning: field.meaning, optional: field.optional) { field.read(path($0)) }
+        }
+    }
+}
