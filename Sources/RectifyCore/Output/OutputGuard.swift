@@ -25,6 +25,14 @@ struct OutputGuard {
     let home: String?
     let force: Bool
 
+    /// The rule for a build with these options.
+    static func forBuild(_ options: BuildOptions) -> (rule: OutputGuard, output: URL, named: String) {
+        (OutputGuard(content: options.contentDirectory, theme: options.themeDirectory,
+                     currentDirectory: FileManager.default.currentDirectoryPath,
+                     home: ProcessInfo.processInfo.environment["HOME"], force: options.forceOutput),
+         options.outputDirectory, options.outputDisplay ?? options.outputDirectory.path)
+    }
+
     /// The folder to build into, with symbolic links resolved, or an error that says why not.
     func check(_ output: URL, as named: String) throws(RectifyError) -> URL {
         if named.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -58,6 +58,33 @@ struct BuildCache {
     }
 }
 
+/// What the build cache says before a build: the output is up to date (with the warnings of
+/// the build that made it), or the inputs' fingerprint to save after this build.
+struct CacheState {
+    let inputs: String?
+    let earlierWarnings: [String]?
+
+    static func read(_ options: BuildOptions) -> CacheState {
+        guard options.reuseUnchangedOutput else {
+            BuildCache.remove(for: options.outputDirectory)
+            return CacheState(inputs: nil, earlierWarnings: nil)
+        }
+        let inputs = InputFingerprint.of(options, git: GitHistory(directory: options.contentDirectory))
+        guard let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
+              BuildCache.listing(of: options.outputDirectory) == cache.output else {
+            return CacheState(inputs: inputs, earlierWarnings: nil)
+        }
+        return CacheState(inputs: inputs, earlierWarnings: cache.warnings)
+    }
+
+    /// Saves the fingerprint and the new output's listing, when this build was fingerprinted.
+    func save(warnings: [Diagnostic], options: BuildOptions) {
+        guard let inputs else { return }
+        BuildCache(inputs: inputs, warnings: warnings.sorted().map(\.description),
+                   output: BuildCache.listing(of: options.outputDirectory)).save(for: options.outputDirectory)
+    }
+}
+
 /// The files under a folder, links and all, by `FolderWalk`.
 enum FileTree {
     struct File {

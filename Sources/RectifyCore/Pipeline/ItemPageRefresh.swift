@@ -57,11 +57,3 @@ public struct ItemPageRefresh: @unchecked Sendable {
         return (item, document.body)
     }
 }
-
-extension SiteBuilder {
-    /// After a successful build: what `serve` needs to re-render a single item page.
-    public var itemPageRefresh: ItemPageRefresh? {
-        guard let views = state.views, let theme = state.theme else { return nil }
-        return ItemPageRefresh(views: views, theme: theme, options: options)
-    }
-}

@@ -23,6 +23,20 @@ struct PDFPrinter {
         return nil
     }
 
+    /// With `--pdf`: the print document and the ledger as PDFs, printed from the staging
+    /// folder. Without Chromium the build goes on and says so in a note.
+    static func printDocuments(in folder: URL) throws(RectifyError) -> (pdfs: [String], notes: [String]) {
+        guard let printer = find() else {
+            return ([], ["--pdf: no Chromium found (looked for \(candidates.joined(separator: ", ")) on the PATH); built without PDFs"])
+        }
+        var pdfs: [String] = []
+        for (page, pdf) in [(SitePaths.printDocument, "print.pdf"), (SitePaths.ledger, "ledger.pdf")] {
+            try printer.print(folder.appending(path: page), to: folder.appending(path: pdf))
+            pdfs.append(pdf)
+        }
+        return (pdfs, [])
+    }
+
     /// Prints `page` to `pdf`; the page's CSS sets the paper size and the page numbers.
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 120) throws(RectifyError) {
         let process = Process()

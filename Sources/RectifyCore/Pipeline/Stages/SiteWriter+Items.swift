@@ -1,7 +1,7 @@
 import RectifyMarkdown
 import RectifyTheme
 
-extension SiteBuilder {
+extension SiteWriter {
     /// Items rendered and written at a time: their Markdown, their pages and their part of
     /// the print document. Only one chunk of rendered bodies is in memory at once.
     static let itemChunk = 512
@@ -11,11 +11,14 @@ extension SiteBuilder {
     /// where the items go; each chunk's Markdown is then rendered by the workers, and its
     /// item pages and print sections (`partials/print-item`) are written in order.
     ///
-    /// Markdown that fails to render (too slow, too large, a crashed worker) is reported for
-    /// every item that failed; nothing more is written after the first failure.
+    /// Markdown that fails to render (too slow, too large, a crashed worker), here or in the
+    /// free pages, is reported for every document that failed; nothing more is written after
+    /// the first failure.
     func writeItems() throws(RectifyError) {
-        guard let views = state.views, let theme = state.theme, let writer = state.writer, let renderer = state.renderer else { return }
+        let views = self.views
+        let theme = self.theme
         let items = views.content.items
+        var failures = prepared.failures
         let placeholder = "\u{E002}rectify:print-items\u{E002}"
         let frame: String
         do {
@@ -25,7 +28,7 @@ extension SiteBuilder {
         }
         let parts = frame.split(separator: placeholder, omittingEmptySubsequences: false)
         var printAnchors = LinkChecker.anchors(in: frame)
-        let printFile = try writer.open(SitePaths.printDocument)
+        let printFile = try sink.open(SitePaths.printDocument)
         try printFile.append(String(parts[0]))
         // A template that places the items more than once gets them from memory at the end.
         var heldPrintRows: [String]? = parts.count > 2 ? [] : nil
@@ -34,33 +37,32 @@ extension SiteBuilder {
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
-            let results = renderer.render(chunk.map { state.markdown.items[$0] })
+            let markdown = itemMarkdown.take(chunk)
+            let results = renderer.render(markdown)
             var chunkViews = views
-            for (index, result) in zip(chunk, results) {
-                let item = items[index]
+            for (offset, result) in results.enumerated() {
+                let item = items[start + offset]
                 switch result {
                 case .success(let rendered):
                     chunkViews.itemBodies[item.id] = rendered.html
-                    recordLinks(rendered.links, of: item.source, markdown: state.markdown.items[index], page: SitePaths.item(item.id))
+                    appendLinks(DocumentLinks(rendered.links, of: item.source, markdown: markdown[offset], page: SitePaths.item(item.id)))
                 case .failure(let failure):
-                    state.renderFailures.append(Diagnostic(file: item.source.displayPath, line: item.source.bodyStartLine, message: failure.description))
+                    failures.append(Diagnostic(file: item.source.displayPath, line: item.source.bodyStartLine, message: failure.description))
                 }
             }
-            // Rendered: the Markdown is not needed any more.
-            for index in chunk { state.markdown.items[index] = "" }
-            guard state.renderFailures.isEmpty else { continue }
+            guard failures.isEmpty else { continue }
             try writePages(chunk.count) { offset in
                 ("item", chunkViews.item(at: start + offset, frame: itemFrame), SitePaths.item(items[start + offset].id))
             }
             if parts.count > 1 {
-                let rows = try render(theme, "partials/print-item", chunk.count) { chunkViews.printItem(start + $0) }
+                let rows = try render("partials/print-item", chunk.count) { chunkViews.printItem(start + $0) }
                 for row in rows {
                     if parts.count == 2 { try printFile.append(row) } else { heldPrintRows?.append(row) }
                     printAnchors.formUnion(LinkChecker.anchors(in: row))
                 }
             }
         }
-        guard state.renderFailures.isEmpty else { throw .invalidContent(state.renderFailures) }
+        guard failures.isEmpty else { throw .invalidContent(failures) }
         if let heldPrintRows {
             let joined = heldPrintRows.joined()
             for part in parts.dropFirst() { try printFile.append(joined + String(part)) }
@@ -68,7 +70,6 @@ extension SiteBuilder {
             try printFile.append(String(parts[1]))
         }
         try printFile.close()
-        state.anchors[SitePaths.printDocument] = printAnchors
-        state.report.pages += 1
+        recordPage(SitePaths.printDocument, anchors: printAnchors)
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import RectifyFrontMatter
+import RectifyTheme
+
+/// The first stage's output: everything read from disk and git, checked, nothing rendered.
+struct LoadedSite {
+    let theme: Theme
+    let labels: Labels
+    /// The date the site reports against.
+    let asOf: Day
+    let content: Content
+    /// The Markdown bodies of items and pages, apart from the model.
+    let markdown: MarkdownSources
+    /// When each content file last changed, from git (empty without git).
+    let lastChanged: [String: Day]
+    /// What changed since the previous publication, when git has a baseline.
+    let changes: ChangeSummary?
+    /// Warnings found while loading (unknown keys, template variables…).
+    let warnings: [Diagnostic]
+
+    /// Loads theme, content and git history, each a timed step.
+    static func load(_ options: BuildOptions, clock: StepClock) throws(RectifyError) -> LoadedSite {
+        let theme = try clock.step("load theme") { () throws(RectifyError) in try loadTheme(options) }
+        let (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
+        let (lastChanged, changes) = try clock.step("read git history") { () throws(RectifyError) in try readGitHistory(options, content: content) }
+        let templateWarnings = clock.step("check templates") { TemplateProblems.of(theme, labels: labels, planned: options.reuseRenderPlans) }
+        return LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
+                          changes: changes, warnings: contentWarnings + templateWarnings)
+    }
+
+    private static func loadTheme(_ options: BuildOptions) throws(RectifyError) -> Theme {
+        do {
+            return try Theme(
+                directory: options.themeDirectory,
+                overrides: options.contentDirectory.appending(path: "templates", directoryHint: .isDirectory),
+                required: SiteBuilder.requiredTemplates,
+                reusePlans: options.reuseRenderPlans)
+        } catch {
+            throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
+        }
+    }
+
+    private static func loadContent(_ options: BuildOptions) throws(RectifyError) -> (Content, [Diagnostic], MarkdownSources, Labels) {
+        let loader = ContentLoader(
+            directory: options.contentDirectory, displayRoot: options.contentDisplay,
+            languages: Labels.languages(in: options.themeDirectory))
+        let (content, warnings, markdown) = try loader.load()
+        let labels = try Labels.load(language: content.config.language, theme: options.themeDirectory)
+        return (content, warnings, markdown, labels)
+    }
+
+    /// Dates from git history, and the changes since the previous publication. Without git
+    /// (or outside a repository) the site is the same, minus those.
+    private static func readGitHistory(_ options: BuildOptions, content: Content) throws(RectifyError) -> ([String: Day], ChangeSummary?) {
+        let git = GitHistory(directory: options.contentDirectory)
+        let lastChanged = git.lastChanged()
+        guard let baseline = git.baseline(options.changesSince) else {
+            if let requested = options.changesSince {
+                throw .io(path: options.contentDisplay, reason: "--changes-since: git cannot find revision \"\(requested)\"")
+            }
+            return (lastChanged, nil)
+        }
+        let log = DiagnosticLog()
+        let before = git.items(at: baseline.commit).sorted { $0.key < $1.key }.compactMap { path, text -> Item? in
+            guard let document = try? MarkdownDocument(parsing: text) else { return nil }
+            return Item.load(document, file: path, relativePath: path, config: content.config, log: log)
+        }
+        return (lastChanged, ChangeSummary(baseline: baseline.name, before: before, now: content.items, config: content.config))
+    }
+}

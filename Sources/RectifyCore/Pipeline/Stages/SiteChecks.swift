@@ -1,0 +1,73 @@
+import Foundation
+import RectifyTheme
+
+/// Relative links in Markdown bodies must lead to a file of the site, and `#anchors` to an
+/// element of the page. `build` reports them as warnings, `check` as errors.
+enum LinkProblems {
+    static func of(_ site: RenderedSite, severity: Diagnostic.Severity) -> [Diagnostic] {
+        let checker = LinkChecker(anchors: site.anchors)
+        var problems: [Diagnostic] = []
+        for document in site.links {
+            for link in document.links {
+                guard let problem = checker.problem(with: link.url, on: document.page) else { continue }
+                let message: String
+                switch problem {
+                case .missingTarget(let target): message = "broken link \"\(link.url)\": no file \(target) in the site"
+                case .missingAnchor(let target, let anchor): message = "broken link \"\(link.url)\": no anchor \"\(anchor)\" in \(target)"
+                case .leavesSite: message = "broken link \"\(link.url)\": it leads outside the site"
+                case .rootAbsolute: message = "link \"\(link.url)\" starts with \"/\": use a relative path so the site works under any sub-path and from disk"
+                }
+                problems.append(Diagnostic(file: document.file, line: link.line, message: message, severity: severity))
+            }
+        }
+        return problems
+    }
+}
+
+/// Open items whose last update (or, with none, whose file) is older than `stale_days`.
+enum StaleItems {
+    static func of(_ content: Content, asOf: Day) -> [Diagnostic] {
+        let limit = content.config.staleDays
+        var warnings: [Diagnostic] = []
+        for item in content.items where content.config.status(item.status)?.isDone != true {
+            guard let latest = item.latestUpdate else {
+                warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: "item \(item.id) has no dated update yet", severity: .warning))
+                continue
+            }
+            let days = latest.date.days(until: asOf)
+            if days > limit {
+                warnings.append(Diagnostic(
+                    file: item.source.displayPath, line: latest.line,
+                    message: "no update for \(days) days (last on \(latest.date), limit stale_days: \(limit))", severity: .warning))
+            }
+        }
+        return warnings
+    }
+}
+
+/// Variables a template uses that its view does not have (they would print nothing), and
+/// templates that turn the render plans off. Warnings; `check` counts the variables as errors.
+enum TemplateProblems {
+    static func of(_ theme: Theme, labels: Labels, planned: Bool) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if planned {
+            for file in theme.planBlockers {
+                problems.append(Diagnostic(file: file, line: nil, message: "this template uses an indented standalone partial or block, a transform, a dynamic partial or changed delimiters, which turns render plans off: every page is rendered by Mustache alone, about half as fast. Start the partial's line with its tag to keep them on", severity: .warning))
+            }
+        }
+        let roots = Dictionary(TemplateRoots.all.map { ($0.template, $0.contract) }) { first, _ in first }
+        for problem in TemplateCheck(theme: theme, labelKeys: Set(labels.values.keys)).problems(roots: roots) {
+            var message = problem.name == problem.missing
+                ? "template variable \"\(problem.name)\" is not in \(problem.scope), so it prints nothing"
+                : "template variable \"\(problem.name)\": \(problem.scope) has no \"\(problem.missing)\", so it prints nothing"
+            if let suggestion = Suggestion.closest(to: problem.missing, in: problem.known) { message += "; did you mean \"\(suggestion)\"?" }
+            message += " (docs/theme.md lists what each template sees)"
+            problems.append(Diagnostic(file: problem.file, line: problem.line, message: message, severity: .warning))
+        }
+        return problems
+    }
+
+    static func isTemplateVariable(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.message.hasPrefix("template variable ")
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import RectifyMarkdown
+import RectifyTheme
+
+/// The third stage: renders a prepared site into an output (the staging folder, memory, or
+/// nowhere for `check`) and gathers what the link check needs. Each method is one named
+/// step of the build.
+final class SiteWriter {
+    let prepared: PreparedSite
+    let sink: any OutputSink
+    let renderer: any MarkdownRendering
+    let options: BuildOptions
+    let itemMarkdown: ItemMarkdown
+
+    /// Every file written, with the element IDs of the HTML ones, for `#fragment` links.
+    private(set) var anchors: [String: Set<String>] = [:]
+    /// Links in every Markdown body, for the link check.
+    private(set) var links: [DocumentLinks]
+    private(set) var pages = 0
+
+    var views: SiteViews { prepared.views }
+    var theme: Theme { prepared.site.theme }
+
+    init(_ prepared: PreparedSite, into sink: any OutputSink, renderer: any MarkdownRendering, options: BuildOptions) {
+        self.prepared = prepared
+        self.sink = sink
+        self.renderer = renderer
+        self.options = options
+        itemMarkdown = ItemMarkdown(prepared.site.markdown.items)
+        links = prepared.pageLinks
+    }
+
+    /// What the writing found: every page with its anchors, every Markdown link.
+    var result: RenderedSite {
+        RenderedSite(anchors: anchors, links: links, pages: pages, filesWritten: sink.filesWritten)
+    }
+
+    /// The pages that index the items, with the rows `renderRows` made; rendered together
+    /// on all cores.
+    func writeIndexPages(_ rows: RenderedRows) throws(RectifyError) {
+        let views = self.views
+        var pages: [(template: String, path: String, view: () -> any TemplateView)] = [
+            ("updates", SitePaths.updates, { views.updates(rows: rows) }),
+            ("feed", SitePaths.feed, { views.feed(rows: rows) }),
+            ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),
+            ("home", SitePaths.home, { views.home(rows: rows) }),
+            ("departments", SitePaths.departments, { views.departments() }),
+        ]
+        pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category, rows: rows) }) }
+        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows) }) }
+        pages += views.content.departments.map { department in
+            ("department", SitePaths.department(department.key), { views.department(department, rows: rows) })
+        }
+        if let changes = prepared.site.changes { pages.append(("changes", SitePaths.changes, { views.changes(changes) })) }
+        try writePages(pages.count) { index in (pages[index].template, pages[index].view(), pages[index].path) }
+    }
+
+    func writeFreePages() throws(RectifyError) {
+        let views = self.views
+        let pages = views.content.pages
+        try writePages(pages.count) { index in ("page", views.page(pages[index]), SitePaths.page(pages[index].name)) }
+    }
+
+    /// `ledger.csv` for Excel and WPS, `data.json` for other systems; made side by side.
+    func writeExports() throws(RectifyError) {
+        let views = self.views
+        let lastChanged = prepared.site.lastChanged
+        let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
+            lastChanged[item.source.relativePath].map { (item.id, $0) }
+        })
+        let exports: [Result<(String, String), RectifyError>] = parallelMap(2, serial: options.serial) { index in
+            if index == 0 { return .success((SitePaths.ledgerCSV, LedgerCSV(views: views).text)) }
+            do {
+                return .success((SitePaths.dataJSON, try DataExport(views: views, lastModified: itemDates).json()))
+            } catch {
+                return .failure(.io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)"))
+            }
+        }
+        for export in exports {
+            let (path, text) = try export.get()
+            try sink.write(text, to: path)
+            anchors[path] = []
+        }
+    }
+
+    func copyStaticFiles() throws(RectifyError) {
+        let folder = theme.staticDirectory
+        for relative in Self.staticFiles(under: folder) {
+            try sink.copy(folder.appending(path: relative), to: "static/\(relative)")
+            anchors["static/\(relative)"] = []
+        }
+    }
+
+    func copyAttachments() throws(RectifyError) {
+        let content = views.content
+        let folder = options.contentDirectory.appending(path: "files", directoryHint: .isDirectory)
+        for relative in content.files {
+            try sink.copy(folder.appending(path: relative), to: SitePaths.attachment(relative))
+            anchors[SitePaths.attachment(relative)] = []
+        }
+        for item in content.items where !item.attachments.isEmpty {
+            let bundle = options.contentDirectory.appending(path: (item.source.relativePath as NSString).deletingLastPathComponent)
+            for relative in item.attachments {
+                let target = "items/\(item.id)/\(relative)"
+                try sink.copy(bundle.appending(path: relative), to: target)
+                anchors[target] = []
+            }
+        }
+    }
+
+    /// `sitemap.xml` with every HTML page written so far, and `robots.txt`.
+    func writeSitemap() throws(RectifyError) {
+        let pages = NaturalOrder.sorted(anchors.keys.filter { $0.hasSuffix(".html") }) { $0 }
+        let sitemap = Sitemap(paths: pages, baseURL: views.config.baseURL)
+        try sink.write(sitemap.xml, to: "sitemap.xml")
+        try sink.write(sitemap.robots, to: "robots.txt")
+        anchors["sitemap.xml"] = []
+        anchors["robots.txt"] = []
+    }
+
+    func appendLinks(_ document: DocumentLinks) {
+        if !document.links.isEmpty { links.append(document) }
+    }
+
+    func recordPage(_ path: String, anchors: Set<String>) {
+        self.anchors[path] = anchors
+        pages += 1
+    }
+
+    /// Renders and writes `count` pages on all cores; `page(i)` gives the template, the view
+    /// and the path of page `i`. The first error, in page order, is thrown.
+    func writePages(_ count: Int, _ page: (Int) -> (template: String, view: any TemplateView, path: String)) throws(RectifyError) {
+        let theme = self.theme
+        let sink = Unchecked(self.sink)
+        let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count, serial: options.serial) { index in
+            let (template, view, path) = page(index)
+            do {
+                let html = try theme.render(template, view)
+                try sink.value.write(html, to: path)
+                return .success((path, LinkChecker.anchors(in: html)))
+            } catch let error as ThemeError {
+                return .failure(.invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)]))
+            } catch let error as RectifyError {
+                return .failure(error)
+            } catch {
+                return .failure(.io(path: path, reason: "\(error)"))
+            }
+        }
+        for result in results {
+            let (path, anchors) = try result.get()
+            self.anchors[path] = anchors
+            pages += 1
+        }
+    }
+
+    /// Renders `count` rows of one partial on all cores.
+    func render(_ template: String, _ count: Int, _ row: (Int) -> any TemplateView) throws(RectifyError) -> [String] {
+        let theme = self.theme
+        let results: [Result<String, ThemeError>] = parallelMap(count, serial: options.serial) { index in
+            Result { () throws(ThemeError) in try theme.render(template, row(index)) }
+        }
+        var rendered: [String] = []
+        rendered.reserveCapacity(count)
+        for result in results {
+            switch result {
+            case .success(let html): rendered.append(html)
+            case .failure(let error): throw .invalidContent([Diagnostic(file: error.file, line: error.line, message: error.message)])
+            }
+        }
+        return rendered
+    }
+
+    /// Renders every row of the long lists once, on all cores.
+    func renderRows() throws(RectifyError) -> RenderedRows {
+        let views = self.views
+        let items = views.content.items.indices
+        let updates = views.updatesNewestFirst()
+        let home = views.homeEntryIndices
+        var rows = RenderedRows()
+        rows.itemTable = try render("partials/item-row", items.count) { views.itemTableRow($0) }
+        rows.ledger = try render("partials/ledger-row", items.count) { views.ledgerRow($0) }
+        rows.updates = try render("partials/update-row", updates.count) { views.updateRow(updates[$0]) }
+        rows.feed = try render("partials/feed-entry", updates.count) { views.feedEntry(updates[$0]) }
+        rows.newestUpdate = updates.first?.update.date
+        let entries = try render("partials/item-entry", home.count) { views.homeEntry(home[$0]) }
+        rows.homeEntries = Dictionary(uniqueKeysWithValues: zip(home, entries))
+        return rows
+    }
+
+    /// The theme's static files, relative to its folder, sorted: regular files, and links to
+    /// regular files inside the theme (copied as files); nothing under a hidden name.
+    static func staticFiles(under folder: URL) -> [String] {
+        let root = FileBytes.realPath(folder.path) ?? folder.path
+        return FolderWalk.entries(under: root, skipHidden: true).entries.filter { entry in
+            guard entry.nameIsUTF8 else { return false }
+            switch entry.kind {
+            case .file: return true
+            case .link: return FileBytes.isRegularFile(entry.path) && (FileBytes.realPath(entry.path)?.hasPrefix(root + "/") ?? false)
+            case .folder, .other: return false
+            }
+        }.map(\.relative).sorted()
+    }
+}
+
+/// What the render stage wrote: the input of the link check and of the report.
+struct RenderedSite {
+    let anchors: [String: Set<String>]
+    let links: [DocumentLinks]
+    let pages: Int
+    let filesWritten: Int
+}
