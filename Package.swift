@@ -22,15 +22,17 @@ let package = Package(
         ),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "CAtomicSwap"),
-        .target(name: "RectifyMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "RectifySystem"),
+        .target(name: "RectifyMarkdown", dependencies: ["CCmarkGFM", "RectifySystem"]),
         .target(name: "RectifyFrontMatter", dependencies: ["CYAML"]),
-        .target(name: "RectifyTheme", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "RectifyTheme", dependencies: ["RectifySystem", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "RectifyCore",
-            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "CAtomicSwap"]
+            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "RectifySystem", "CAtomicSwap"]
         ),
         .target(name: "RectifyServe", dependencies: [
             "RectifyCore",
+            "RectifySystem",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
         ]),

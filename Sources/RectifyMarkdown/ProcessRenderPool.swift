@@ -1,3 +1,5 @@
+import Synchronization
+import RectifySystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -17,8 +19,7 @@ public final class ProcessRenderPool: MarkdownRendering, @unchecked Sendable {
     public let workerCount: Int
     public let limits: RenderLimits
 
-    private let slotsLock = NSLock()
-    private var idle: [WorkerProcess] = []
+    private let idle = Mutex<[WorkerProcess]>([])
 
     public init(command: URL, arguments: [String] = ["render-worker"], workerCount: Int = ProcessInfo.processInfo.activeProcessorCount, limits: RenderLimits = RenderLimits()) {
         self.command = command
@@ -29,7 +30,7 @@ public final class ProcessRenderPool: MarkdownRendering, @unchecked Sendable {
     }
 
     deinit {
-        for worker in idle { worker.stop() }
+        idle.withLock { workers in for worker in workers { worker.stop() } }
     }
 
     /// Requests this small are sent one ahead, before the previous answer is read, so a
@@ -44,7 +45,7 @@ public final class ProcessRenderPool: MarkdownRendering, @unchecked Sendable {
         let sizes = documents.map(\.utf8.count)
         @Sendable func small(_ index: Int) -> Bool { sizes[index] <= Self.sendAheadLimit }
         results.withUnsafeMutableBufferPointer { slots in
-            let slots = UnsafeSendable(slots)
+            let slots = Unchecked(slots)
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 var worker: WorkerProcess? = self.checkOut()
                 var waiting: [Int] = []   // taken from the counter, not sent yet
@@ -131,33 +132,23 @@ public final class ProcessRenderPool: MarkdownRendering, @unchecked Sendable {
     }
 
     private func checkOut() -> WorkerProcess? {
-        slotsLock.lock()
-        defer { slotsLock.unlock() }
-        return idle.popLast()
+        idle.withLock { $0.popLast() }
     }
 
     private func checkIn(_ worker: WorkerProcess) {
-        slotsLock.lock()
-        defer { slotsLock.unlock() }
-        idle.append(worker)
+        let worker = Unchecked(worker)
+        idle.withLock { $0.append(worker.value) }
     }
 }
 
 /// Hands out job indexes 0, 1, 2, … to concurrent takers.
-final class JobCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
+final class JobCounter: Sendable {
+    private let next = Mutex(0)
 
     func take() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        next += 1
-        return next - 1
+        next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
     }
-}
-
-/// A pointer handed to concurrent iterations that each write distinct elements.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,7 @@ import Darwin
 /// One render worker: a child process with a pipe to its standard input and one from its
 /// standard output.
 final class WorkerProcess {
-    private static let spawning = NSLock()
+    private static let spawning = Mutex(())
 
     let pid: pid_t
     private let toWorker: Int32
@@ -20,26 +21,28 @@ final class WorkerProcess {
         // Pipes are made close-on-exec before any other worker can be started: a worker started
         // at the same moment by another thread must not inherit this worker's pipes, or neither
         // would ever see end of file.
-        Self.spawning.lock()
-        defer { Self.spawning.unlock() }
-        guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
-        for fd in [input[0], input[1], output[0], output[1]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        let argv = ([command.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, command.path, &actions, nil, argv, environ)
-        close(input[0])
-        close(output[1])
-        guard spawned == 0 else {
-            close(input[1])
-            close(output[0])
-            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
+        let spawned = try Self.spawning.withLock { _ throws -> pid_t in
+            guard pipe(&input) == 0, pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
+            for fd in [input[0], input[1], output[0], output[1]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+            posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+            let argv = ([command.path] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var child: pid_t = 0
+            let status = posix_spawn(&child, command.path, &actions, nil, argv, environ)
+            close(input[0])
+            close(output[1])
+            guard status == 0 else {
+                close(input[1])
+                close(output[0])
+                throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT)
+            }
+            return child
         }
+        let child = spawned
         pid = child
         toWorker = input[1]
         fromWorker = output[0]

@@ -1,4 +1,6 @@
 import Foundation
+import RectifySystem
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,10 +49,8 @@ final class ContentWatcher: @unchecked Sendable {
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         for folder in folders {
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
-            while let url = enumerator?.nextObject() as? URL {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                result[url.path] = "\(values?.fileSize ?? -1)@\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+            for entry in FolderWalk.entries(under: folder.path, skipHidden: false).entries {
+                result[entry.path] = "\(entry.status.st_size)@\(entry.status.st_mtim.tv_sec).\(entry.status.st_mtim.tv_nsec)"
             }
         }
         return result
@@ -76,11 +76,10 @@ final class ContentWatcher: @unchecked Sendable {
 }
 
 /// A flag one thread sets and another reads.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }
 
 #if canImport(Glibc)

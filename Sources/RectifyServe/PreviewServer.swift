@@ -20,7 +20,8 @@ public final class PreviewServer: Sendable {
     let port: UInt16
     let store = SiteStore()
     private let scratch: URL
-    private let builds = NSLock()
+    /// Held by the one full rebuild running at a time.
+    private let builds = Mutex(())
     /// Render workers for that fast path, kept between edits.
     private let fastRenderer: any MarkdownRendering & Sendable
 
@@ -47,18 +48,18 @@ public final class PreviewServer: Sendable {
     /// site and records the error. Returns the message of a failed build.
     @discardableResult
     public func rebuild() -> String? {
-        builds.lock()
-        defer { builds.unlock() }
-        var options = self.options
-        options.asOf = asOf ?? .today()
-        do {
+        builds.withLock { _ -> String? in
+            var options = self.options
+            options.asOf = asOf ?? .today()
             let builder = SiteBuilder(options: options)
-            _ = try builder.build()
-            store.publishBuild(builder.files ?? [:], refresh: builder.itemPageRefresh)
-            return nil
-        } catch {
-            store.fail(error.description)
-            return error.description
+            do throws(RectifyError) {
+                _ = try builder.build()
+                store.publishBuild(builder.files ?? [:], refresh: builder.itemPageRefresh)
+                return nil
+            } catch {
+                store.fail(error.description)
+                return error.description
+            }
         }
     }
 

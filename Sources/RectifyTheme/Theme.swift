@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import RectifySystem
 
 /// The Mustache templates a site is rendered with.
 ///
@@ -69,19 +70,18 @@ public struct Theme: Sendable {
         return html
     }
 
+    /// The `*.mustache` files under a folder, by name, sorted; links included (`read` checks
+    /// where they lead), hidden names skipped.
     private static func templateFiles(in folder: URL) -> [(String, URL)] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-        var found: [(String, URL)] = []
-        let prefix = folder.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator where url.pathExtension == "mustache" {
-            let relative = url.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
-            found.append((String(relative.dropLast(".mustache".count)), url))
-        }
-        return found.sorted { $0.0 < $1.0 }
+        let root = folder.standardizedFileURL.path
+        return FolderWalk.entries(under: root, skipHidden: true).entries.compactMap { entry in
+            guard entry.kind != .folder, entry.nameIsUTF8, entry.relative.hasSuffix(".mustache") else { return nil }
+            return (String(entry.relative.dropLast(".mustache".count)), URL(fileURLWithPath: entry.path))
+        }.sorted { $0.0 < $1.0 }
     }
 
     private static func read(_ file: URL, inside root: URL) throws(ThemeError) -> String {
-        guard let resolved = realPath(file.path), let resolvedRoot = realPath(root.path),
+        guard let resolved = FileBytes.realPath(file.path), let resolvedRoot = FileBytes.realPath(root.path),
               resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else {
             throw ThemeError(file: file.path, message: "symbolic link leads outside \(root.lastPathComponent)/; it is not followed")
         }
@@ -94,12 +94,6 @@ public struct Theme: Sendable {
         } catch {
             throw ThemeError(file: file.path, message: "cannot read template: \(error.localizedDescription)")
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func parse(_ text: String, file: URL) throws(ThemeError) -> MustacheTemplate {

@@ -1,3 +1,4 @@
+import RectifySystem
 import Foundation
 import RectifyFrontMatter
 

@@ -1,13 +1,14 @@
+import RectifySystem
 import Foundation
+import Synchronization
 
 /// Keeps the site's files in memory instead of writing them: for `serve`, which serves from
 /// memory anyway, so a rebuild neither writes thousands of files nor reads them back.
 final class MemoryOutput: OutputSink {
-    private let lock = NSLock()
-    private var files: [String: Data] = [:]
+    private let files = Mutex<[String: Data]>([:])
 
-    var filesWritten: Int { lock.withLock { files.count } }
-    var contents: [String: Data] { lock.withLock { files } }
+    var filesWritten: Int { files.withLock { $0.count } }
+    var contents: [String: Data] { files.withLock { $0 } }
 
     func write(_ text: String, to relative: String) throws(RectifyError) {
         try store(Data(text.utf8), at: relative)
@@ -27,7 +28,7 @@ final class MemoryOutput: OutputSink {
 
     private func store(_ data: Data, at relative: String) throws(RectifyError) {
         guard OutputPath.isSafe(relative) else { throw .io(path: relative, reason: "refusing to write outside the output folder") }
-        lock.withLock { files[relative] = data }
+        files.withLock { $0[relative] = data }
     }
 
     private final class MemoryFile: OutputFile {

@@ -1,3 +1,4 @@
+import RectifySystem
 import Foundation
 
 /// The rule for what a build may replace: only a folder that Rectify built itself.

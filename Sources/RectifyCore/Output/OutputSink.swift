@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the build puts the site's files: a staging folder (`OutputWriter`) for `build`,
 /// or nowhere (`DryRunOutput`) for `check`, which only needs to know what would be written.
@@ -18,10 +19,9 @@ protocol OutputFile: AnyObject {
 
 /// Records what a build would write, and writes nothing.
 final class DryRunOutput: OutputSink {
-    private let lock = NSLock()
-    private var paths: Set<String> = []
+    private let paths = Mutex<Set<String>>([])
 
-    var filesWritten: Int { lock.withLock { paths.count } }
+    var filesWritten: Int { paths.withLock { $0.count } }
 
     func write(_ text: String, to relative: String) throws(RectifyError) {
         try record(relative)
@@ -45,6 +45,6 @@ final class DryRunOutput: OutputSink {
         guard OutputPath.isSafe(relative) else {
             throw .io(path: relative, reason: "refusing to write outside the output folder")
         }
-        lock.withLock { _ = paths.insert(relative) }
+        paths.withLock { _ = $0.insert(relative) }
     }
 }

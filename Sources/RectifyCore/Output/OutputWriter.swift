@@ -1,5 +1,7 @@
+import RectifySystem
 import CAtomicSwap
 import Foundation
+import Synchronization
 
 /// Writes a whole site into a staging folder beside the output, then swaps it into
 /// place in one step. Until `publish()`, the previous output is untouched; a build
@@ -10,10 +12,9 @@ package final class OutputWriter: OutputSink {
     private let stagingPath: String
     private let lock: OutputLock
     /// Pages are written from several threads: the folder cache and the count are locked.
-    private let counters = NSLock()
-    private var createdFolders: Set<String> = []
-    private var written = 0
-    var filesWritten: Int { counters.withLock { written } }
+    private let createdFolders = Mutex<Set<String>>([])
+    private let written = Mutex(0)
+    var filesWritten: Int { written.withLock { $0 } }
 
     package init(output: URL) throws(RectifyError) {
         self.output = output.standardizedFileURL
@@ -33,20 +34,20 @@ package final class OutputWriter: OutputSink {
         var text = text
         let target = try prepare(relative)
         try text.withUTF8 { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
-        counters.withLock { written += 1 }
+        written.withLock { $0 += 1 }
     }
 
     func write(_ data: Data, to relative: String) throws(RectifyError) {
         let target = try prepare(relative)
         try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, bytes) } }.get()
-        counters.withLock { written += 1 }
+        written.withLock { $0 += 1 }
     }
 
     func open(_ relative: String) throws(RectifyError) -> any OutputFile {
         let path = try prepare(relative)
         let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        counters.withLock { written += 1 }
+        written.withLock { $0 += 1 }
         return StreamedFile(path: path, descriptor: descriptor)
     }
 
@@ -118,7 +119,7 @@ package final class OutputWriter: OutputSink {
                 Result { () throws(RectifyError) in try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: bytes[..<count]), path: target) }
             }.get()
         }
-        counters.withLock { written += 1 }
+        written.withLock { $0 += 1 }
     }
 
     /// Swaps the staging folder into place and removes the previous output. Where the
@@ -184,13 +185,13 @@ package final class OutputWriter: OutputSink {
 
     /// Creates `relative` and its parents in the staging folder, each once.
     private func makeFolders(_ relative: String) throws(RectifyError) {
-        guard !counters.withLock({ createdFolders.contains(relative) }) else { return }
+        guard !createdFolders.withLock({ $0.contains(relative) }) else { return }
         if let slash = relative.lastIndex(of: "/") { try makeFolders(String(relative[..<slash])) }
         let path = stagingPath + "/" + relative
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw .io(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
         }
-        counters.withLock { _ = createdFolders.insert(relative) }
+        createdFolders.withLock { _ = $0.insert(relative) }
     }
 
     /// A git placeholder (`.gitkeep`) in the output survives rebuilds.

@@ -1,3 +1,4 @@
+import RectifySystem
 import Foundation
 
 /// What the last successful build read and wrote, kept beside the output folder

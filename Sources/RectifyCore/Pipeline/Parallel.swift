@@ -1,4 +1,5 @@
 import Foundation
+import RectifySystem
 
 /// Runs `body` for every index in `0..<count` on all cores and returns the results in index
 /// order; with `serial`, on this thread only, one after another. The work must not touch shared mutable state, or must lock it; nothing here may
@@ -19,10 +20,4 @@ func parallelMap<T>(_ count: Int, serial: Bool = false, _ body: (Int) -> T) -> [
         }
     }
     return results.map { $0! }
-}
-
-/// A value handed to concurrent work that the caller knows is used safely.
-struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

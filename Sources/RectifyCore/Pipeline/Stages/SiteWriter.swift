@@ -1,3 +1,4 @@
+import RectifySystem
 import Foundation
 import RectifyMarkdown
 import RectifyTheme

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reading content files with plain system calls: one `open`, `fstat` and `read` per file,
 /// because a build reads one file per item.
-enum FileBytes {
-    enum Failure: Error {
+package enum FileBytes {
+    package enum Failure: Error {
         case missing
         case tooLarge(Int)
         case unreadable(String)
@@ -11,7 +11,7 @@ enum FileBytes {
 
     /// The file's bytes. Opened without blocking, so a FIFO or a device never hangs the build;
     /// anything but a regular file is "not a regular file".
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    package static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno))))
@@ -36,26 +36,26 @@ enum FileBytes {
     }
 
     /// The path with every symbolic link resolved, or `nil` if it does not resolve.
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// Whether `path` is a folder (or a link to one).
-    static func isFolder(_ path: String) -> Bool {
+    package static func isFolder(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` (after links) is a regular file.
-    static func isRegularFile(_ path: String) -> Bool {
+    package static func isRegularFile(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Whether anything, even a dangling link, exists at `path`.
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0
     }

@@ -3,30 +3,30 @@ import Foundation
 /// The one walk over a folder tree: `opendir`, `readdir` and `lstat`, never following a
 /// symbolic link and never opening a file. Content files, theme static files, the build
 /// cache's fingerprint and output listing all use it.
-enum FolderWalk {
-    enum Kind: Equatable {
+package enum FolderWalk {
+    package enum Kind: Equatable {
         case file, folder, link, other
     }
 
-    struct Entry {
+    package struct Entry {
         /// The path relative to the walked folder; names that are not UTF-8 are decoded
         /// with replacement characters (see `nameIsUTF8`).
-        let relative: String
-        let path: String
-        let kind: Kind
-        let status: stat
-        let nameIsUTF8: Bool
+        package let relative: String
+        package let path: String
+        package let kind: Kind
+        package let status: stat
+        package let nameIsUTF8: Bool
     }
 
     /// A folder that could not be listed, relative to the walked folder ("" for itself).
-    struct UnreadableFolder {
-        let relative: String
-        let reason: String
+    package struct UnreadableFolder {
+        package let relative: String
+        package let reason: String
     }
 
     /// Every entry below `root`, folders before their contents, each folder's entries sorted
     /// by name. With `skipHidden`, a name that starts with `.` is skipped with everything below it.
-    static func entries(under root: String, skipHidden: Bool) -> (entries: [Entry], unreadable: [UnreadableFolder]) {
+    package static func entries(under root: String, skipHidden: Bool) -> (entries: [Entry], unreadable: [UnreadableFolder]) {
         var entries: [Entry] = [], unreadable: [UnreadableFolder] = []
         func walk(_ path: String, _ relative: String) {
             guard let directory = opendir(path) else {
@@ -68,7 +68,7 @@ enum FolderWalk {
 extension String {
     /// The text with control characters written as `\n`, `\t` or `\u{…}`, so a file name
     /// cannot break a diagnostic line or fake another one.
-    var escapingControlCharacters: String {
+    package var escapingControlCharacters: String {
         guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
         var result = ""
         for scalar in unicodeScalars {
