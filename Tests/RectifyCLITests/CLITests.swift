@@ -3,9 +3,9 @@ import Testing
 
 /// The `rectify` executable as a user runs it: exit codes and what it prints.
 @Suite struct CLITests {
-    @Test func buildPrintsASummaryAndExitsZero() throws {
+    @Test func buildPrintsASummaryAndExitsZero() async throws {
         let folder = try TemporaryFolder()
-        let result = try Rectify.run(["build", "--content", Rectify.repository.appending(path: "content").path,
+        let result = try await Rectify.run(["build", "--content", Rectify.repository.appending(path: "content").path,
                                       "--theme", Rectify.repository.appending(path: "theme").path,
                                       "--output", folder.url.appending(path: "out").path, "--as-of", "2026-11-26"])
         #expect(result.status == 0)
@@ -14,14 +14,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.url.appending(path: "out/items/3.3.2/index.html").path))
     }
 
-    @Test func badContentPrintsFileAndLineOnStderrAndExitsOne() throws {
+    @Test func badContentPrintsFileAndLineOnStderrAndExitsOne() async throws {
         let folder = try TemporaryFolder()
         let content = folder.url.appending(path: "content")
         try FileManager.default.copyItem(at: Rectify.repository.appending(path: "content"), to: content)
         let item = content.appending(path: "items/1.2.3.md")
         let text = try String(contentsOf: item, encoding: .utf8).replacingOccurrences(of: "status: pending", with: "status: doing")
         try text.write(to: item, atomically: true, encoding: .utf8)
-        let result = try Rectify.run(["build", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+        let result = try await Rectify.run(["build", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
                                       "--output", folder.url.appending(path: "out").path])
         #expect(result.status == 1)
         #expect(result.stderr == """
@@ -32,8 +32,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.url.appending(path: "out").path))
     }
 
-    @Test func aBadAsOfDateIsAUsageError() throws {
-        let result = try Rectify.run(["build", "--as-of", "2026-02-30"])
+    @Test func aBadAsOfDateIsAUsageError() async throws {
+        let result = try await Rectify.run(["build", "--as-of", "2026-02-30"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--as-of"))
     }
@@ -59,8 +59,8 @@ enum Rectify {
         let stderr: String
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
-        let result = try Tool.capture(executable.path, arguments, in: repository)
+    static func run(_ arguments: [String]) async throws -> Result {
+        let result = try await Tool.capture(executable.path, arguments, in: repository)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

@@ -3,24 +3,24 @@ import Testing
 
 /// `rectify check`: everything build validates, plus links and freshness; writes nothing.
 @Suite struct CheckCommandTests {
-    @Test func theSampleContentIsClean() throws {
+    @Test func theSampleContentIsClean() async throws {
         let site = try ScratchSite()
-        let result = try site.rectify("check", ["--as-of", "2026-11-26"])
+        let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         #expect(result.status == 0)
         #expect(result.stdout == "\(site.content.path): 0 errors, 0 warnings\n")
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
-    @Test func unknownKeysAreReportedWithASuggestion() throws {
+    @Test func unknownKeysAreReportedWithASuggestion() async throws {
         let site = try ScratchSite()
         try site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "measures:", with: "measure:") }
-        let result = try site.rectify("check", ["--as-of", "2026-11-26"])
+        let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         #expect(result.stdout.contains("\(site.content.path)/items/1.2.3.md:10: warning: unknown key \"measure\"; did you mean \"measures\"?\n"))
         #expect(result.status == 0)
-        #expect(try site.rectify("check", ["--as-of", "2026-11-26", "--strict"]).status == 1)
+        #expect(try await site.rectify("check", ["--as-of", "2026-11-26", "--strict"]).status == 1)
     }
 
-    @Test func brokenLinksAndAnchorsAreErrorsWithTheirLines() throws {
+    @Test func brokenLinksAndAnchorsAreErrorsWithTheirLines() async throws {
         let site = try ScratchSite()
         try site.write("items/zz.md", sampleItem(id: "9.9", body: """
             见[第一项](../1.1.1/index.html)和[附件](../../files/1.1.1-study-list.txt)。
@@ -30,7 +30,7 @@ import Testing
 
             外部链接不检查：[政府网](https://www.gov.cn/)。[越界](../../../etc/passwd)
             """))
-        let result = try site.rectify("check", ["--as-of", "2026-11-26"])
+        let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         let file = "\(site.content.path)/items/zz.md"
         #expect(result.status == 1)
         #expect(result.stdout == """
@@ -42,9 +42,9 @@ import Testing
             """)
     }
 
-    @Test func staleOpenItemsAreWarnings() throws {
+    @Test func staleOpenItemsAreWarnings() async throws {
         let site = try ScratchSite()
-        let result = try site.rectify("check", ["--as-of", "2027-01-15"])
+        let result = try await site.rectify("check", ["--as-of", "2027-01-15"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("/items/1.2.1.md:17: warning: no update for 58 days (last on 2026-11-18, limit stale_days: 30)\n"))
         #expect(!result.stdout.contains("/items/1.1.1.md"), "done items are never stale")
@@ -55,21 +55,21 @@ import Testing
         #expect(lines.last == "\(site.content.path): 0 errors, \(files.count) warnings")
     }
 
-    @Test func contentErrorsAreReportedLikeBuild() throws {
+    @Test func contentErrorsAreReportedLikeBuild() async throws {
         let site = try ScratchSite()
         try site.edit("items/2.1.1.md") { $0.replacingOccurrences(of: "deadline: 2026-12-31", with: "deadline: 2026-13-01") }
-        let result = try site.rectify("check", ["--as-of", "2026-11-26"])
+        let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: bad date \"2026-13-01\" for \"deadline\" (expected YYYY-MM-DD)\n"))
     }
 
     /// A broken link does not stop the check: every warning is printed once, and the stale
     /// items are still found.
-    @Test func aBrokenLinkKeepsEveryWarningOnceAndTheStaleItems() throws {
+    @Test func aBrokenLinkKeepsEveryWarningOnceAndTheStaleItems() async throws {
         let site = try ScratchSite()
         try site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "measures:", with: "measure:") }
         try site.write("items/zz.md", sampleItem(id: "9.9", body: "[缺失](../../files/missing.pdf)"))
-        let result = try site.rectify("check", ["--as-of", "2027-01-15"])
+        let result = try await site.rectify("check", ["--as-of", "2027-01-15"])
         #expect(result.status == 1)
         #expect(result.stdout.occurrences(of: "unknown key \"measure\"") == 1, "\(result.stdout)")
         #expect(result.stdout.contains("/items/1.2.1.md:17: warning: no update for 58 days"), "stale items are checked after a link error")

@@ -19,21 +19,21 @@ enum Chromium {
                                 "--disable-extensions", "--mute-audio", "--hide-scrollbars"]
 
     /// The DOM of a page after it loaded and its scripts (if any) ran.
-    static func dumpDOM(_ url: URL) throws -> String {
-        try run(baseArguments + ["--virtual-time-budget=2000", "--dump-dom", url.absoluteString]).stdout
+    static func dumpDOM(_ url: URL) async throws -> String {
+        try await run(baseArguments + ["--virtual-time-budget=2000", "--dump-dom", url.absoluteString]).stdout
     }
 
-    static func printPDF(_ page: URL, to pdf: URL) throws {
-        try run(baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    static func printPDF(_ page: URL, to pdf: URL) async throws {
+        try await run(baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
     }
 
-    static func screenshot(_ page: URL, to png: URL, width: Int, height: Int) throws {
-        try run(baseArguments + ["--window-size=\(width),\(height)", "--screenshot=\(png.path)", page.absoluteString])
+    static func screenshot(_ page: URL, to png: URL, width: Int, height: Int) async throws {
+        try await run(baseArguments + ["--window-size=\(width),\(height)", "--screenshot=\(png.path)", page.absoluteString])
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
-        let result = try Tool.capture(path!, arguments)
+    static func run(_ arguments: [String]) async throws -> (stdout: String, stderr: String, status: Int32) {
+        let result = try await Tool.capture(path!, arguments)
         return (result.stdout, result.stderr, result.status)
     }
 }

@@ -7,45 +7,45 @@ import Testing
 struct GitPublishingTests {
     /// A content repository like a bureau's: content/, theme/ and deploy/ committed on
     /// 2026-11-01 and tagged `v1`.
-    func repository() throws -> TemporaryFolder {
+    func repository() async throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         for part in ["content", "theme", "deploy"] {
             try FileManager.default.copyItem(at: Rectify.repository.appending(path: part), to: folder.url.appending(path: part))
         }
-        try git(folder, ["init", "-q", "-b", "main"])
-        try git(folder, ["add", "-A"])
-        try git(folder, ["commit", "-q", "-m", "第一次发布"], date: "2026-11-01T10:00:00+08:00")
-        try git(folder, ["tag", "v1"])
+        try await git(folder, ["init", "-q", "-b", "main"])
+        try await git(folder, ["add", "-A"])
+        try await git(folder, ["commit", "-q", "-m", "第一次发布"], date: "2026-11-01T10:00:00+08:00")
+        try await git(folder, ["tag", "v1"])
         return folder
     }
 
     @discardableResult
-    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) throws -> String {
+    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) async throws -> String {
         var environment = ["GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "test@example.invalid",
                            "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "test@example.invalid"]
         if let date { environment["GIT_AUTHOR_DATE"] = date; environment["GIT_COMMITTER_DATE"] = date }
-        let result = try Tool.run("git", arguments, in: folder.url, environment: environment)
+        let result = try await Tool.run("git", arguments, in: folder.url, environment: environment)
         #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)")
         return result.output
     }
 
-    func publish(_ folder: TemporaryFolder, webRoot: URL) throws -> Tool.Result {
-        try Tool.run("bash", ["deploy/publish.sh"], in: folder.url, environment: [
+    func publish(_ folder: TemporaryFolder, webRoot: URL) async throws -> Tool.Result {
+        try await Tool.run("bash", ["deploy/publish.sh"], in: folder.url, environment: [
             "RECTIFY": Rectify.executable.path, "AS_OF": "2026-11-26", "WEB_ROOT": webRoot.path,
         ])
     }
 
-    @Test func theRecipePublishesACommittedEditWithItsGitDate() throws {
-        let repository = try repository()
+    @Test func theRecipePublishesACommittedEditWithItsGitDate() async throws {
+        let repository = try await repository()
         let item = repository.url.appending(path: "content/items/1.2.1.md")
         let edited = try String(contentsOf: item, encoding: .utf8)
             .replacingOccurrences(of: "status: in_progress", with: "status: done")
             .replacingOccurrences(of: "updates:\n", with: "updates:\n  - date: 2026-11-25\n    status: done\n    note: \"低保动态调整全部完成，整改销号。\"\n")
         try edited.write(to: item, atomically: true, encoding: .utf8)
-        try git(repository, ["commit", "-q", "-am", "1.2.1 整改完成"], date: "2026-11-25T16:30:00+08:00")
+        try await git(repository, ["commit", "-q", "-am", "1.2.1 整改完成"], date: "2026-11-25T16:30:00+08:00")
 
         let webRoot = repository.url.appending(path: "www")
-        let result = try publish(repository, webRoot: webRoot)
+        let result = try await publish(repository, webRoot: webRoot)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("content: 0 errors, 0 warnings"))
         #expect(result.output.contains("Published public/ to \(webRoot.path)/"))
@@ -70,27 +70,27 @@ struct GitPublishingTests {
 
         // Publishing again after a page disappears removes it from the web root.
         try FileManager.default.removeItem(at: repository.url.appending(path: "content/pages/measures.md"))
-        try git(repository, ["commit", "-q", "-am", "删除页面"], date: "2026-11-26T09:00:00+08:00")
-        #expect(try publish(repository, webRoot: webRoot).status == 0)
+        try await git(repository, ["commit", "-q", "-am", "删除页面"], date: "2026-11-26T09:00:00+08:00")
+        #expect(try await publish(repository, webRoot: webRoot).status == 0)
         #expect(!FileManager.default.fileExists(atPath: webRoot.appending(path: "pages/measures/index.html").path))
     }
 
-    @Test func withoutGitTheSiteBuildsTheSameWithoutDates() throws {
+    @Test func withoutGitTheSiteBuildsTheSameWithoutDates() async throws {
         let site = try ScratchSite()  // a copy in a temporary folder, outside any repository
-        #expect(try site.build().status == 0)
+        #expect(try await site.build().status == 0)
         let page = try String(contentsOf: site.output.appending(path: "items/1.1.1/index.html"), encoding: .utf8)
         #expect(!page.contains("最后修改"))
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "changes").path))
-        #expect(try site.build(["--changes-since", "v1"]).stderr.contains("--changes-since: git cannot find revision \"v1\""))
+        #expect(try await site.build(["--changes-since", "v1"]).stderr.contains("--changes-since: git cannot find revision \"v1\""))
     }
 
-    @Test func theRecipesRunTheScriptInAFullClone() throws {
+    @Test func theRecipesRunTheScriptInAFullClone() async throws {
         let gitlab = try String(contentsOf: Rectify.repository.appending(path: "deploy/gitlab-ci.yml"), encoding: .utf8)
         #expect(gitlab.contains("GIT_DEPTH: \"0\"") && gitlab.contains("deploy/publish.sh") && gitlab.contains("libcmark-gfm-dev"))
         let actions = try String(contentsOf: Rectify.repository.appending(path: "deploy/github-actions.yml"), encoding: .utf8)
         #expect(actions.contains("fetch-depth: 0") && actions.contains("deploy/publish.sh") && actions.contains("libcmark-gfm-dev"))
         for file in ["deploy/gitlab-ci.yml", "deploy/github-actions.yml"] {
-            let parsed = try Tool.run("python3", ["-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1])); print('ok')", Rectify.repository.appending(path: file).path])
+            let parsed = try await Tool.run("python3", ["-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1])); print('ok')", Rectify.repository.appending(path: file).path])
             #expect(parsed.output.contains("ok"), "\(file) is not valid YAML: \(parsed.output)")
         }
     }
@@ -99,10 +99,10 @@ struct GitPublishingTests {
 /// `ledger.csv` and `data.json`, read back by real parsers (Python's csv and json modules).
 @Suite struct ExportTests {
     @Test(.enabled(if: Tool.available("python3")))
-    func theCSVLedgerOpensWithItsChineseIntact() throws {
+    func theCSVLedgerOpensWithItsChineseIntact() async throws {
         let site = try ScratchSite()
         try site.write("items/zz.md", sampleItem(id: "9.9", title: "'含逗号, 引号\" 在内'", extra: "measures: \"=SUM(A1)\""))
-        #expect(try site.build().status == 0)
+        #expect(try await site.build().status == 0)
         let csv = site.output.appending(path: "ledger.csv")
         let bytes = try Data(contentsOf: csv)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a byte-order mark, for Excel")
@@ -113,7 +113,7 @@ struct GitPublishingTests {
                 rows = list(csv.reader(f, strict=True))
             print(json.dumps(rows, ensure_ascii=False))
             """
-        let result = try Tool.run("python3", ["-c", script, csv.path])
+        let result = try await Tool.run("python3", ["-c", script, csv.path])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String]], "\(result.output)")
         #expect(rows.count == 28)
         #expect(rows[0] == ["序号", "编号", "问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态", "时限状态", "最新进展日期", "最新进展"])
@@ -124,9 +124,9 @@ struct GitPublishingTests {
         #expect(hostile[3] == "'=SUM(A1)", "a formula is neutralised")
     }
 
-    @Test func dataJSONHasEveryItemWithItsComputedState() throws {
+    @Test func dataJSONHasEveryItemWithItsComputedState() async throws {
         let site = try ScratchSite()
-        #expect(try site.build().status == 0)
+        #expect(try await site.build().status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appending(path: "data.json"))) as? [String: Any]
         let json = try #require(object)
         #expect(json["version"] as? Int == 1)
@@ -148,12 +148,12 @@ struct GitPublishingTests {
 /// The changes page reads the baseline's items however they are kept.
 @Suite(.enabled(if: Tool.available("git")))
 struct ChangesPageTests {
-    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) throws {
-        try GitPublishingTests().git(folder, arguments, date: date)
+    func git(_ folder: TemporaryFolder, _ arguments: [String], date: String? = nil) async throws {
+        try await GitPublishingTests().git(folder, arguments, date: date)
     }
 
     /// An item kept as a folder (`items/<id>/index.md`) that did not change is no change.
-    @Test func anUnchangedItemKeptAsAFolderIsNotReportedAsChanged() throws {
+    @Test func anUnchangedItemKeptAsAFolderIsNotReportedAsChanged() async throws {
         let repository = try TemporaryFolder()
         for part in ["content", "theme"] {
             try FileManager.default.copyItem(at: Rectify.repository.appending(path: part), to: repository.url.appending(path: part))
@@ -161,16 +161,16 @@ struct ChangesPageTests {
         let items = repository.url.appending(path: "content/items")
         try FileManager.default.createDirectory(at: items.appending(path: "1.1.1"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: items.appending(path: "1.1.1.md"), to: items.appending(path: "1.1.1/index.md"))
-        try git(repository, ["init", "-q", "-b", "main"])
-        try git(repository, ["add", "-A"])
-        try git(repository, ["commit", "-q", "-m", "发布"], date: "2026-11-01T10:00:00+08:00")
-        try git(repository, ["tag", "v1"])
+        try await git(repository, ["init", "-q", "-b", "main"])
+        try await git(repository, ["add", "-A"])
+        try await git(repository, ["commit", "-q", "-m", "发布"], date: "2026-11-01T10:00:00+08:00")
+        try await git(repository, ["tag", "v1"])
         let other = items.appending(path: "1.2.1.md")
         try String(contentsOf: other, encoding: .utf8).replacingOccurrences(of: "status: in_progress", with: "status: pending")
             .write(to: other, atomically: true, encoding: .utf8)
-        try git(repository, ["commit", "-q", "-am", "1.2.1"], date: "2026-11-20T10:00:00+08:00")
+        try await git(repository, ["commit", "-q", "-am", "1.2.1"], date: "2026-11-20T10:00:00+08:00")
 
-        let result = try Tool.run(Rectify.executable.path, ["build", "--content", "content", "--theme", "theme", "--output", "public", "--as-of", "2026-11-26"],
+        let result = try await Tool.run(Rectify.executable.path, ["build", "--content", "content", "--theme", "theme", "--output", "public", "--as-of", "2026-11-26"],
                                   in: repository.url)
         #expect(result.status == 0, "\(result.output)")
         let changes = try String(contentsOf: repository.url.appending(path: "public/changes/index.html"), encoding: .utf8)

@@ -26,11 +26,11 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func endsWithAPageOrOneErrorWithinTheLimit(_ hostile: Case) throws {
+    func endsWithAPageOrOneErrorWithinTheLimit(_ hostile: Case) async throws {
         let site = try ScratchSite()
         try site.write("items/hostile.md", sampleItem(id: "9.9", body: hostile.body))
         let started = ContinuousClock.now
-        let result = try site.build(["--render-timeout", "2"])
+        let result = try await site.build(["--render-timeout", "2"])
         let elapsed = ContinuousClock.now - started
         print("hostile \(hostile.name): exit \(result.status) in \(elapsed)")
         #expect(elapsed < .seconds(60), "the build must end in bounded time")
@@ -45,10 +45,10 @@ import Testing
         }
     }
 
-    @Test func oneHostileFileAmongManyFailsAloneAndNamesItself() throws {
+    @Test func oneHostileFileAmongManyFailsAloneAndNamesItself() async throws {
         let site = try ScratchSite()
         try site.write("items/hostile.md", sampleItem(id: "9.9", body: "www.a.com" + String(repeating: ")", count: 200_000)))
-        let result = try site.build(["--render-timeout", "1"])
+        let result = try await site.build(["--render-timeout", "1"])
         #expect(result.status == 1)
         #expect(result.stderr == """
             \(site.content.path)/items/hostile.md:15: Markdown rendering took longer than 1 s and was stopped (the file may trigger a slow path in cmark-gfm)
@@ -57,10 +57,10 @@ import Testing
             """)
     }
 
-    @Test func filesOverOneMebibyteAreRejectedBeforeParsing() throws {
+    @Test func filesOverOneMebibyteAreRejectedBeforeParsing() async throws {
         let site = try ScratchSite()
         try site.write("items/big.md", sampleItem(id: "9.9", body: String(repeating: "大", count: 400_000)))
-        let result = try site.build()
+        let result = try await site.build()
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(site.content.path)/items/big.md: file is 1200"))
         #expect(result.stderr.contains("over the limit of 1048576 bytes"))

@@ -18,8 +18,8 @@ import Testing
         }
 
         /// `rectify build --content c --theme theme --output <output>`, run in `folder` (default: the workspace).
-        func build(output: String, in folder: URL? = nil, _ extra: [String] = []) throws -> Rectify.Result {
-            let result = try Tool.capture(Rectify.executable.path,
+        func build(output: String, in folder: URL? = nil, _ extra: [String] = []) async throws -> Rectify.Result {
+            let result = try await Tool.capture(Rectify.executable.path,
                                           ["build", "--content", root.appending(path: "c").path, "--theme", root.appending(path: "theme").path,
                                            "--output", output, "--as-of", "2026-11-26"] + extra,
                                           in: folder ?? root, environment: ["HOME": root.appending(path: "home").path])
@@ -55,105 +55,105 @@ import Testing
         ("c/files/site", "lies inside the content folder"),
         ("theme/static/site", "lies inside the theme folder"),
     ])
-    func aDangerousOutputIsRefusedAndLeftByteIdentical(output: String, message: String) throws {
+    func aDangerousOutputIsRefusedAndLeftByteIdentical(output: String, message: String) async throws {
         let workspace = try Workspace()
         let before = try workspace.tree()
-        let result = try workspace.build(output: output)
+        let result = try await workspace.build(output: output)
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.contains("Nothing was written."))
         #expect(try workspace.tree() == before)
     }
 
-    @Test func theCurrentFolderIsRefusedEvenWhenItHoldsNoContent() throws {
+    @Test func theCurrentFolderIsRefusedEvenWhenItHoldsNoContent() async throws {
         let workspace = try Workspace()
         let here = workspace.root.appending(path: "work")
         try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
         try Data("notes".utf8).write(to: here.appending(path: "notes.txt"))
         let before = try workspace.tree()
-        let result = try workspace.build(output: ".", in: here)
+        let result = try await workspace.build(output: ".", in: here)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is or contains the current folder"), "\(result.stderr)")
         #expect(try workspace.tree() == before)
     }
 
-    @Test func theRootFolderIsRefusedInWords() throws {
+    @Test func theRootFolderIsRefusedInWords() async throws {
         let workspace = try Workspace()
-        let result = try workspace.build(output: "/")
+        let result = try await workspace.build(output: "/")
         #expect(result.status == 1)
         #expect(result.stderr.contains("the root folder /"))
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
         #expect(!result.stdout.contains("Built"))
     }
 
-    @Test func aFolderRectifyDidNotBuildIsRefusedUnlessForced() throws {
+    @Test func aFolderRectifyDidNotBuildIsRefusedUnlessForced() async throws {
         let workspace = try Workspace()
         let other = workspace.root.appending(path: "report")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: other.appending(path: "minutes.docx"))
         let before = try workspace.tree()
-        let refused = try workspace.build(output: "report")
+        let refused = try await workspace.build(output: "report")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("was not built by Rectify"))
         #expect(refused.stderr.contains("--force-output"))
         #expect(try workspace.tree() == before)
 
-        let forced = try workspace.build(output: "report", ["--force-output"])
+        let forced = try await workspace.build(output: "report", ["--force-output"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(FileManager.default.fileExists(atPath: other.appending(path: "index.html").path))
         #expect(!FileManager.default.fileExists(atPath: other.appending(path: "minutes.docx").path))
     }
 
-    @Test func aRegularFileIsRefused() throws {
+    @Test func aRegularFileIsRefused() async throws {
         let workspace = try Workspace()
         try Data("a file".utf8).write(to: workspace.root.appending(path: "public"))
         let before = try workspace.tree()
-        let result = try workspace.build(output: "public", ["--force-output"])
+        let result = try await workspace.build(output: "public", ["--force-output"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a file, not a folder"))
         #expect(try workspace.tree() == before)
     }
 
-    @Test func anEmptyFolderOrOneWithOnlyAGitkeepIsUsedAndTheNextBuildReplacesIt() throws {
+    @Test func anEmptyFolderOrOneWithOnlyAGitkeepIsUsedAndTheNextBuildReplacesIt() async throws {
         let workspace = try Workspace()
         let output = workspace.root.appending(path: "public")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data().write(to: output.appending(path: ".gitkeep"))
-        #expect(try workspace.build(output: "public").status == 0)
+        #expect(try await workspace.build(output: "public").status == 0)
         #expect(FileManager.default.fileExists(atPath: output.appending(path: ".rectify-output").path))
         #expect(FileManager.default.fileExists(atPath: output.appending(path: ".gitkeep").path))
-        let again = try workspace.build(output: "public", ["--force"])
+        let again = try await workspace.build(output: "public", ["--force"])
         #expect(again.status == 0, "the marker lets the next build replace it: \(again.stderr)")
     }
 
-    @Test func anOutputFromAnEarlierRectifyIsRecognisedByItsBuildCache() throws {
+    @Test func anOutputFromAnEarlierRectifyIsRecognisedByItsBuildCache() async throws {
         let workspace = try Workspace()
         let output = workspace.root.appending(path: "public")
-        #expect(try workspace.build(output: "public").status == 0)
+        #expect(try await workspace.build(output: "public").status == 0)
         // An output as an earlier Rectify left it: no marker, a build cache beside it.
         try FileManager.default.removeItem(at: output.appending(path: ".rectify-output"))
         #expect(FileManager.default.fileExists(atPath: workspace.root.appending(path: ".public.rectify-cache").path))
-        let result = try workspace.build(output: "public", ["--force"])
+        let result = try await workspace.build(output: "public", ["--force"])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test func aSymbolicLinkIsFollowedAndStaysALink() throws {
+    @Test func aSymbolicLinkIsFollowedAndStaysALink() async throws {
         let workspace = try Workspace()
         let target = workspace.root.appending(path: "sites/current")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: workspace.root.appending(path: "public").path, withDestinationPath: "sites/current")
-        #expect(try workspace.build(output: "public").status == 0)
-        #expect(try workspace.build(output: "public", ["--force"]).status == 0)
+        #expect(try await workspace.build(output: "public").status == 0)
+        #expect(try await workspace.build(output: "public", ["--force"]).status == 0)
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: workspace.root.appending(path: "public").path)
         #expect(link == "sites/current")
         #expect(FileManager.default.fileExists(atPath: target.appending(path: "items/1.2.3/index.html").path))
     }
 
-    @Test func aLinkThatLeadsNowhereIsRefused() throws {
+    @Test func aLinkThatLeadsNowhereIsRefused() async throws {
         let workspace = try Workspace()
         try FileManager.default.createSymbolicLink(atPath: workspace.root.appending(path: "public").path, withDestinationPath: "missing/site")
         let before = try workspace.tree()
-        let result = try workspace.build(output: "public")
+        let result = try await workspace.build(output: "public")
         #expect(result.status == 1)
         #expect(result.stderr.contains("symbolic link that leads nowhere"))
         #expect(try workspace.tree() == before)

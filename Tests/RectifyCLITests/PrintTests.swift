@@ -6,12 +6,12 @@ import Testing
 @Suite(.serialized, .enabled(if: Chromium.available && Poppler.available))
 struct PrintTests {
     /// One build of the sample site with PDFs, shared by the tests of this suite.
-    static let built: ScratchSite? = {
-        guard let site = try? ScratchSite(), let result = try? site.build(["--pdf"]), result.status == 0 else { return nil }
+    static let built = Task<ScratchSite?, Never> {
+        guard let site = try? ScratchSite(), let result = try? await site.build(["--pdf"]), result.status == 0 else { return nil }
         return site
-    }()
+    }
 
-    var site: ScratchSite { get throws { try #require(Self.built, "the sample site with --pdf must build") } }
+    var site: ScratchSite { get async throws { try #require(await Self.built.value, "the sample site with --pdf must build") } }
 
     static let itemIDs: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Rectify.repository.appending(path: "content/items").path)) ?? []
@@ -20,13 +20,13 @@ struct PrintTests {
 
     static let navigationTexts = ["跳到正文", "全部进展", "打印全文", "订阅", "上一项", "下一项"]
 
-    @Test func theLedgerPrintsOnA4LandscapeWithHeadersAndPageNumbersOnEveryPage() throws {
-        let pdf = try site.output.appending(path: "ledger.pdf")
-        let info = try Poppler.info(pdf)
+    @Test func theLedgerPrintsOnA4LandscapeWithHeadersAndPageNumbersOnEveryPage() async throws {
+        let pdf = try await site.output.appending(path: "ledger.pdf")
+        let info = try await Poppler.info(pdf)
         #expect(info.pages >= 2, "26 items take more than one page")
         #expect(info.width > info.height, "landscape")
         #expect(abs(info.width - 841.9) < 2 && abs(info.height - 595.3) < 2, "A4")
-        let pages = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }
+        let pages = try await Poppler.texts(pdf, pages: info.pages)
         for (index, text) in pages.enumerated() {
             #expect(text.contains("整改措施") && text.contains("责任单位") && text.contains("最新进展"), "page \(index + 1) repeats the header row")
             #expect(text.range(of: "第\\s*\(index + 1)\\s*页\\s*/\\s*共\\s*\(info.pages)\\s*页", options: .regularExpression) != nil,
@@ -39,9 +39,9 @@ struct PrintTests {
         for text in Self.navigationTexts { #expect(!all.contains(text), "navigation text \"\(text)\" is printed") }
     }
 
-    @Test func noRowOfTheLedgerIsSplitAcrossPages() throws {
-        let pdf = try site.output.appending(path: "ledger.pdf")
-        let pages = try (1...Poppler.info(pdf).pages).map { try Poppler.text(pdf, page: $0, layout: true) }
+    @Test func noRowOfTheLedgerIsSplitAcrossPages() async throws {
+        let pdf = try await site.output.appending(path: "ledger.pdf")
+        let pages = try await Poppler.texts(pdf, pages: Poppler.info(pdf).pages, layout: true)
         // Every item's row number and ID stand on exactly one page, with its deadline.
         for (number, id) in Self.itemIDs.enumerated() {
             let holding = pages.filter { $0.range(of: "\\b\(number + 1)\\s+\(NSRegularExpression.escapedPattern(for: id))\\s", options: .regularExpression) != nil }
@@ -49,11 +49,11 @@ struct PrintTests {
         }
     }
 
-    @Test func thePrintDocumentHoldsEveryItemEachOnANewPage() throws {
-        let pdf = try site.output.appending(path: "print.pdf")
-        let info = try Poppler.info(pdf)
+    @Test func thePrintDocumentHoldsEveryItemEachOnANewPage() async throws {
+        let pdf = try await site.output.appending(path: "print.pdf")
+        let info = try await Poppler.info(pdf)
         #expect(info.height > info.width, "portrait")
-        let pages = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }
+        let pages = try await Poppler.texts(pdf, pages: info.pages)
         let flat = pages.joined().filter { !$0.isWhitespace }
         #expect(pages[0].contains("县民政局巡察反馈意见整改进展") && pages[0].contains("统计截至 2026-11-26"), "a cover with title and date")
         #expect(flat.contains("整改情况汇总") && flat.contains("目录"))
@@ -69,8 +69,8 @@ struct PrintTests {
         for text in Self.navigationTexts { #expect(!flat.contains(text), "navigation text \"\(text)\" is printed") }
     }
 
-    @Test func linksInThePrintDocumentPointInsideIt() throws {
-        let html = try String(contentsOf: site.output.appending(path: "print/index.html"), encoding: .utf8)
+    @Test func linksInThePrintDocumentPointInsideIt() async throws {
+        let html = try await String(contentsOf: site.output.appending(path: "print/index.html"), encoding: .utf8)
         #expect(html.contains("<a href=\"#item-1.1.1\">"))
         #expect(html.contains("href=\"#page-causes-一抓思想政治学习的力度不够\""), "a link to a page's heading goes to that heading in the document")
         #expect(html.contains("id=\"page-causes-一抓思想政治学习的力度不够\""))
@@ -78,28 +78,28 @@ struct PrintTests {
         #expect(!html.contains("href=\"../../"), "no link climbs above the site")
     }
 
-    @Test func eachItemPagePrintsOnAtMostTwoPages() throws {
+    @Test func eachItemPagePrintsOnAtMostTwoPages() async throws {
         let folder = try TemporaryFolder()
         for id in ["1.1.1", "1.2.1", "1.2.3", "1.3.1", "3.3.2"] {
             let pdf = folder.url.appending(path: "\(id).pdf")
-            try Chromium.printPDF(try site.output.appending(path: "items/\(id)/index.html"), to: pdf)
-            let info = try Poppler.info(pdf)
+            try await Chromium.printPDF(try await site.output.appending(path: "items/\(id)/index.html"), to: pdf)
+            let info = try await Poppler.info(pdf)
             #expect(info.pages <= 2, "item \(id) prints on \(info.pages) pages")
             #expect(info.height > info.width, "A4 portrait")
-            let text = try (1...info.pages).map { try Poppler.text(pdf, page: $0) }.joined()
+            let text = try await Poppler.texts(pdf, pages: info.pages).joined()
             #expect(text.contains(id) && text.contains("责任单位"))
             for nav in Self.navigationTexts { #expect(!text.contains(nav), "navigation text \"\(nav)\" is printed") }
         }
     }
 
-    @Test func screenshotsForAPersonToLookAt() throws {
+    @Test func screenshotsForAPersonToLookAt() async throws {
         let folder = Rectify.repository.appending(path: "test-output/screenshots")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, page) in [("home", "index.html"), ("ledger", "ledger/index.html"), ("item", "items/1.2.1/index.html")] {
             for width in [1280, 390] {
                 let png = folder.appending(path: "\(name)-\(width).png")
                 try? FileManager.default.removeItem(at: png)
-                try Chromium.screenshot(try site.output.appending(path: page), to: png, width: width, height: width == 1280 ? 1600 : 2400)
+                try await Chromium.screenshot(try await site.output.appending(path: page), to: png, width: width, height: width == 1280 ? 1600 : 2400)
                 let size = try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int ?? 0
                 #expect(size > 10_000, "\(png.lastPathComponent) looks empty")
             }
@@ -123,28 +123,26 @@ enum Poppler {
         return found
     }
 
-    static func info(_ pdf: URL) throws -> (pages: Int, width: Double, height: Double) {
-        let output = try run("/usr/bin/pdfinfo", [pdf.path])
+    static func info(_ pdf: URL) async throws -> (pages: Int, width: Double, height: Double) {
+        let output = try await run("/usr/bin/pdfinfo", [pdf.path])
         let pages = output.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         let sizeLine = output.split(separator: "\n").first { $0.hasPrefix("Page size:") } ?? ""
         let numbers = sizeLine.split(separator: " ").compactMap { Double($0) }
         return (pages, numbers.first ?? 0, numbers.dropFirst().first ?? 0)
     }
 
-    static func text(_ pdf: URL, page: Int, layout: Bool = false) throws -> String {
-        try run("/usr/bin/pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
+    /// The text of pages 1 through `pages`.
+    static func texts(_ pdf: URL, pages: Int, layout: Bool = false) async throws -> [String] {
+        var texts: [String] = []
+        for page in 1...max(1, pages) { texts.append(try await text(pdf, page: page, layout: layout)) }
+        return texts
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func text(_ pdf: URL, page: Int, layout: Bool = false) async throws -> String {
+        try await run("/usr/bin/pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) async throws -> String {
+        try await Tool.capture(tool, arguments).stdout
     }
 }

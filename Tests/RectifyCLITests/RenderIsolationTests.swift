@@ -5,7 +5,7 @@ import RectifyMarkdown
 /// Rendering in worker processes: a worker that crashes or hangs costs one document,
 /// never the build, and the pool goes on with fresh workers.
 @Suite struct RenderIsolationTests {
-    @Test func workersRenderLikeTheInProcessRenderer() throws {
+    @Test func workersRenderLikeTheInProcessRenderer() async throws {
         let pool = ProcessRenderPool(command: Rectify.executable, workerCount: 2)
         let documents = (1...50).map { "# 第\($0)项\n\n~~旧~~ **新** www.example.com/\($0)\n\n- [x] 完成\n\n[附件](../../files/\($0).pdf)" }
         let results = pool.render(documents)
@@ -16,14 +16,14 @@ import RectifyMarkdown
         #expect(try results[4].get().links == [.init(url: "http://www.example.com/5", line: 3), .init(url: "../../files/5.pdf", line: 7)])
     }
 
-    @Test func aCrashingWorkerBecomesOneFailure() {
+    @Test func aCrashingWorkerBecomesOneFailure() async {
         // A stand-in worker that dies of SIGSEGV as soon as it reads a request.
         let pool = ProcessRenderPool(command: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "head -c 1 >/dev/null; kill -SEGV $$"], workerCount: 1)
         let results = pool.render(["a", "b"])
         #expect(results == [.failure(.crashed(reason: "signal 11")), .failure(.crashed(reason: "signal 11"))])
     }
 
-    @Test func aHangingWorkerIsKilledAtTheTimeLimit() {
+    @Test func aHangingWorkerIsKilledAtTheTimeLimit() async {
         let pool = ProcessRenderPool(command: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "exec sleep 600"], workerCount: 1, limits: RenderLimits(timeout: 0.3))
         let started = ContinuousClock.now
         let results = pool.render(["a", "b", "c"])
@@ -31,7 +31,7 @@ import RectifyMarkdown
         #expect(ContinuousClock.now - started < .seconds(30), "three timeouts of 0.3 s must not take long")
     }
 
-    @Test func aFailedDocumentDoesNotStopTheOthers() throws {
+    @Test func aFailedDocumentDoesNotStopTheOthers() async throws {
         let pool = ProcessRenderPool(command: Rectify.executable, workerCount: 2, limits: RenderLimits(timeout: 2))
         let huge = String(repeating: "a", count: RenderLimits.maximumInputBytes + 1)
         let results = pool.render(["前", huge, "后"])
@@ -40,7 +40,7 @@ import RectifyMarkdown
         #expect(try results[2].get().html == "<p>后</p>\n")
     }
 
-    @Test func outputOverTwentyTimesTheInputIsAFailure() {
+    @Test func outputOverTwentyTimesTheInputIsAFailure() async {
         // Each `|` cell of a wide header expands to a <th> in every body row.
         let columns = 1000
         let table = "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n" + String(repeating: "|x\n", count: 100)

@@ -7,7 +7,7 @@ import Testing
     /// Each payload, if it ran, would add the attribute `data-xss="ran"` to the page.
     static let mark = "document.documentElement.setAttribute('data-x'+'ss','ran')"
 
-    func hostileSite() throws -> ScratchSite {
+    func hostileSite() async throws -> ScratchSite {
         let site = try ScratchSite()
         let script = "<script>\(Self.mark)</script>"
         try site.write("items/xss.md", """
@@ -37,17 +37,17 @@ import Testing
 
             ![图](javascript:\(Self.mark))
             """)
-        #expect(try site.build().status == 0)
+        #expect(try await site.build().status == 0)
         return site
     }
 
     @Test(.enabled(if: Chromium.available))
-    func noScriptFromTheContentRunsInAnyPageThatShowsIt() throws {
-        let site = try hostileSite()
+    func noScriptFromTheContentRunsInAnyPageThatShowsIt() async throws {
+        let site = try await hostileSite()
         let pages = ["items/9.9/index.html", "index.html", "ledger/index.html", "categories/political-duty/index.html",
                      "status/in_progress/index.html", "items/1.1.3/index.html"]
         for page in pages {
-            let dom = try Chromium.dumpDOM(site.output.appending(path: page))
+            let dom = try await Chromium.dumpDOM(site.output.appending(path: page))
             #expect(dom.contains("</html>"), "\(page) did not load")
             #expect(!dom.contains("data-xss=\"ran\""), "a script from the content ran in \(page)")
         }
@@ -60,10 +60,10 @@ import Testing
 
     /// The control: the same check does see a script that runs, so the test above can fail.
     @Test(.enabled(if: Chromium.available))
-    func theCheckDetectsAScriptThatRuns() throws {
+    func theCheckDetectsAScriptThatRuns() async throws {
         let folder = try TemporaryFolder()
         let page = folder.url.appending(path: "control.html")
         try "<!DOCTYPE html><html><body><script>\(Self.mark)</script></body></html>".write(to: page, atomically: true, encoding: .utf8)
-        #expect(try Chromium.dumpDOM(page).contains("data-xss=\"ran\""))
+        #expect(try await Chromium.dumpDOM(page).contains("data-xss=\"ran\""))
     }
 }

@@ -13,18 +13,19 @@ import Testing
         let process: ChildProcess
         var base: String { "http://127.0.0.1:\(port)/" }
 
-        init() throws {
+        init() async throws {
             site = try ScratchSite()
             process = try ChildProcess(rectify: ["serve", "--content", site.content.path, "--theme",
                                                  Rectify.repository.appending(path: "theme").path, "--port", String(port)])
-            for _ in 0..<200 where (try? Tool.run("curl", ["-s", "-o", "/dev/null", base])).map({ $0.status != 0 }) ?? true {
-                Thread.sleep(forTimeInterval: 0.05)
+            for _ in 0..<200 {
+                if (try? await Tool.run("curl", ["-s", "-o", "/dev/null", base]))?.status == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
             }
         }
 
         deinit {
             process.kill()
-            process.wait()
+            process.reap()
         }
 
         func get(_ path: String, method: String = "GET") async throws -> (status: Int, type: String, body: String) {
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func servesPagesWithStatusCodesAndContentTypes() async throws {
-        let server = try Server()
+        let server = try await Server()
         let home = try await server.get("")
         #expect(home.status == 200 && home.type == "text/html; charset=utf-8")
         #expect(home.body.contains("县民政局巡察反馈意见整改进展") && home.body.contains("/__rectify/events"), "live reload is injected while serving")
@@ -64,14 +65,14 @@ import Testing
             #expect(try await server.get("index.html", method: method).status == 405, "\(method) must get 405")
         }
         // The build output itself never carries the live-reload script.
-        #expect(try site(server).build().status == 0)
+        #expect(try await site(server).build().status == 0)
         #expect(!(try String(contentsOf: server.site.output.appending(path: "index.html"), encoding: .utf8)).contains("__rectify"))
     }
 
     func site(_ server: Server) -> ScratchSite { server.site }
 
     @Test func editingAnItemUpdatesThePageAndSendsAReloadEvent() async throws {
-        let server = try Server()
+        let server = try await Server()
         let events = try RawConnection(port: server.port)
         events.send(Array("GET /__rectify/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         #expect(events.receive(until: ": connected", timeout: 5).contains("text/event-stream"))
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func aBrokenFileShowsTheErrorAndKeepsTheLastGoodSite() async throws {
-        let server = try Server()
+        let server = try await Server()
         try server.site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "status: pending", with: "status: doing") }
         #expect(try await server.waitFor("items/1.1.1/") { $0.contains("rectify-build-error") })
         let page = try await server.get("items/1.1.1/")
@@ -98,12 +99,12 @@ import Testing
     }
 
     @Test func traversalProbesNeverLeaveTheSite() async throws {
-        let server = try Server()
+        let server = try await Server()
         let probes = ["../../../../etc/passwd", "..%2f..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
                       "items/..%2f..%2f..%2fetc/passwd", "index.html%00.txt", "%00", "..\\..\\etc\\passwd", "static/%2e%2e/%2e%2e/etc/passwd",
                       "....//....//etc/passwd", "%252e%252e/etc/passwd", "/etc/passwd", "//etc/passwd"]
         for probe in probes {
-            let result = try Tool.run("curl", ["-s", "--path-as-is", "-o", "-", "-w", "\n%{http_code}", server.base + probe])
+            let result = try await Tool.run("curl", ["-s", "--path-as-is", "-o", "-", "-w", "\n%{http_code}", server.base + probe])
             let status = Int(result.output.split(separator: "\n").last ?? "") ?? 0
             #expect(status == 400 || status == 404, "\(probe) got \(status)")
             #expect(!result.output.contains("root:x:0:0"), "\(probe) leaked /etc/passwd")
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func loadDuringRebuildsAlwaysGetsWholePages() async throws {
-        let server = try Server()
+        let server = try await Server()
         let item = "items/1.1.1.md"
         let rebuilds = Task {
             for round in 0..<8 {
@@ -147,7 +148,7 @@ import Testing
     /// Oversized request lines and headers are refused at once, a body nobody reads closes
     /// the connection, and an unknown method gets 405, not 404.
     @Test func hostileRequestsAreRefusedCheaply() async throws {
-        let server = try Server()
+        let server = try await Server()
         let longURL = try RawConnection(port: server.port)
         longURL.send(Array("GET /\(String(repeating: "a", count: 200_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
         let urlAnswer = longURL.receiveAll(timeout: 10)
@@ -185,7 +186,7 @@ import Testing
     /// A FIFO dropped into the content is reported, never opened; once it is gone the next
     /// rebuild succeeds.
     @Test func aFIFOInTheContentDoesNotWedgeRebuilds() async throws {
-        let server = try Server()
+        let server = try await Server()
         let fifo = server.site.content.appending(path: "files/pipe.pdf")
         #expect(mkfifo(fifo.path, 0o644) == 0)
         #expect(try await server.waitFor("") { $0.contains("rectify-build-error") && $0.contains("not a regular file") })

@@ -25,12 +25,12 @@ final class ScratchSite: Sendable {
     }
 
     /// Runs `rectify <command> --content … --theme …` plus `arguments`.
-    func rectify(_ command: String, _ arguments: [String] = []) throws -> Rectify.Result {
-        try Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + arguments)
+    func rectify(_ command: String, _ arguments: [String] = []) async throws -> Rectify.Result {
+        try await Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + arguments)
     }
 
-    func build(_ arguments: [String] = []) throws -> Rectify.Result {
-        try rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + arguments)
+    func build(_ arguments: [String] = []) async throws -> Rectify.Result {
+        try await rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + arguments)
     }
 
     /// Every file under `folder` (default: the output), relative path to bytes.
@@ -97,11 +97,20 @@ struct ChildProcess: Sendable {
         Glibc.kill(pid, SIGKILL)
     }
 
-    /// Waits for the exit: the exit status, or nil if a signal ended it.
+    /// Waits for the exit, on a Dispatch thread: the exit status, or nil if a signal ended it.
     @discardableResult
-    func wait() -> Int32? {
+    func wait() async -> Int32? {
+        let pid = self.pid
+        return (try? await offPool { () -> Int32? in
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return status & 0x7f == 0 ? (status >> 8) & 0xff : nil
+        }) ?? nil
+    }
+
+    /// Waits for the exit of a child that was just killed (it takes no time): for `deinit`.
+    func reap() {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : nil
+        while waitpid(pid, &status, WNOHANG) == 0 { sched_yield() }
     }
 }

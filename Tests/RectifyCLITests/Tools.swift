@@ -24,15 +24,21 @@ enum Tool {
     }
 
     /// Runs a tool to the end; standard output and error together.
-    static func run(_ name: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        let result = try capture(find(name) ?? name, arguments, in: folder, environment: environment, mergeErrors: true)
+    static func run(_ name: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) async throws -> Result {
+        let result = try await capture(find(name) ?? name, arguments, in: folder, environment: environment, mergeErrors: true)
         return Result(status: result.status, output: result.stdout)
     }
 
     /// Runs a program to the end and returns its exit status, standard output and standard
-    /// error (the two together in `stdout` with `mergeErrors`).
+    /// error (the two together in `stdout` with `mergeErrors`). The waiting happens on a
+    /// Dispatch thread, never on Swift's cooperative pool.
     static func capture(_ path: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
-                        mergeErrors: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
+                        mergeErrors: Bool = false) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await offPool { try captureBlocking(path, arguments, in: folder, environment: environment, mergeErrors: mergeErrors) }
+    }
+
+    private static func captureBlocking(_ path: String, _ arguments: [String], in folder: URL?, environment: [String: String],
+                                        mergeErrors: Bool) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -47,6 +53,7 @@ enum Tool {
         let reader = Thread { errors.value = mergeErrors ? Data() : err.fileHandleForReading.readDataToEndOfFile() }
         reader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        // On a Dispatch thread (`offPool`), never on the cooperative pool.
         process.waitUntilExit()
         while !errors.done { Thread.sleep(forTimeInterval: 0.001) }
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: errors.value ?? Data(), as: UTF8.self))
@@ -67,6 +74,14 @@ enum Tool {
     }
 }
 
+/// Runs blocking work (waiting for a process, a poll loop) on a Dispatch thread, so that
+/// Swift's cooperative pool, which runs the tests, is never blocked.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// A real nginx serving a folder at `/` on one port and under `/zhenggai/` on another.
 final class Nginx {
     let process: Process
@@ -74,7 +89,7 @@ final class Nginx {
     let subPathPort: UInt16
     let folder: TemporaryFolder
 
-    init(serving site: URL) throws {
+    init(serving site: URL) async throws {
         folder = try TemporaryFolder()
         rootPort = Tool.freePort()
         subPathPort = Tool.freePort()
@@ -109,15 +124,14 @@ final class Nginx {
         try process.run()
         // Wait until both ports answer.
         for _ in 0..<100 {
-            if (try? Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(rootPort)/"]).status) == 0,
-               (try? Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(subPathPort)/zhenggai/"]).status) == 0 { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            if (try? await Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(rootPort)/"]).status) == 0,
+               (try? await Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(subPathPort)/zhenggai/"]).status) == 0 { break }
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 
     deinit {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
     }
 }
 
