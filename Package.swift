@@ -42,6 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "RectifyMarkdownTests", dependencies: ["RectifyMarkdown"]),
         .testTarget(name: "RectifyServeTests", dependencies: ["RectifyServe"]),
+        .testTarget(name: "RectifyThemeTests", dependencies: ["RectifyTheme"]),
         .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyMarkdown"]),
         .testTarget(
             name: "RectifyCoreTests",

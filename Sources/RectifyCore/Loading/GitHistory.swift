@@ -3,9 +3,11 @@ import Foundation
 /// What git knows about the content folder, read in one pass: the date each file last
 /// changed, and the files as they were at an earlier revision. Without git, or outside a
 /// repository, there is no history and the build goes on without it.
-struct GitHistory {
+package struct GitHistory {
     /// The content folder.
-    let directory: URL
+    package let directory: URL
+
+    package init(directory: URL) { self.directory = directory }
 
     /// `git` run in the content folder; nil if it fails or is not installed.
     func git(_ arguments: [String], input: Data? = nil) -> Data? {
@@ -36,7 +38,7 @@ struct GitHistory {
 
     /// The committer date of the last commit that changed each file, by path relative to the
     /// content folder (`items/1.2.3.md`); empty without git history.
-    func lastChanged() -> [String: Day] {
+    package func lastChanged() -> [String: Day] {
         guard let data = git(["log", "--format=%x00%cI", "--name-only", "--no-renames", "--relative", "--", "."]) else { return [:] }
         var dates: [String: Day] = [:]
         var current: Day?
@@ -52,7 +54,7 @@ struct GitHistory {
 
     /// The revision a "changes since" page compares with: the given one, or else the newest
     /// tag before HEAD. Returns the commit and the name to show.
-    func baseline(_ requested: String?) -> (commit: String, name: String)? {
+    package func baseline(_ requested: String?) -> (commit: String, name: String)? {
         let name: String
         if let requested {
             name = requested
@@ -72,7 +74,7 @@ struct GitHistory {
     /// The text of every item at `commit` (`items/*.md`, and `items/<folder>/index.md` for
     /// items kept as folders), by path relative to the content folder, read with one
     /// recursive `git ls-tree` and one `git cat-file --batch`.
-    func items(at commit: String) -> [String: String] {
+    package func items(at commit: String) -> [String: String] {
         guard let listing = git(["ls-tree", "-r", commit, "--", "items/"]) else { return [:] }
         var blobs: [(path: String, id: String)] = []
         for line in String(decoding: listing, as: UTF8.self).split(separator: "\n") {

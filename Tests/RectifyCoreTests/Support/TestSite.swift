@@ -102,3 +102,11 @@ extension String {
         components(separatedBy: needle).count - 1
     }
 }
+
+/// Runs blocking work (waiting for a process) on a Dispatch thread, so that Swift's
+/// cooperative pool, which runs the tests, is never blocked.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
