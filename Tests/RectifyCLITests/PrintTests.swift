@@ -96,10 +96,10 @@ struct PrintTests {
         let folder = Rectify.repository.appending(path: "test-output/screenshots")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, page) in [("home", "index.html"), ("ledger", "ledger/index.html"), ("item", "items/1.2.1/index.html")] {
-            for width in [1280, 390] {
+            for width in [1366, 390] {
                 let png = folder.appending(path: "\(name)-\(width).png")
                 try? FileManager.default.removeItem(at: png)
-                try await Chromium.screenshot(try await site.output.appending(path: page), to: png, width: width, height: width == 1280 ? 1600 : 2400)
+                try await Chromium.screenshot(try await site.output.appending(path: page), to: png, width: width, height: width == 1366 ? 1600 : 2400)
                 let size = try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int ?? 0
                 #expect(size > 10_000, "\(png.lastPathComponent) looks empty")
             }

@@ -15,7 +15,11 @@ struct CompletionChart {
     let start: Day
     let end: Day
 
+    /// Month labels in the site's language: `10月` or `2026-10`.
+    let chineseMonths: Bool
+
     init(items: [Item], config: SiteConfig, asOf: Day) {
+        chineseMonths = config.language.hasPrefix("zh")
         var dates: [Day] = []
         var undated = 0
         for item in items where config.status(item.status)?.isDone == true {
@@ -35,15 +39,18 @@ struct CompletionChart {
         end = max(asOf, points.last?.date ?? asOf)
     }
 
-    static let width = 640, height = 220
+    static let width = 720, height = 240
     static let left = 44, right = 16, top = 12, bottom = 36
 
-    /// The chart's view: sizes, the polyline, dots, axis labels, a data table.
+    /// The chart's view: sizes, the polyline, dots, month ticks along the x axis, gridlines at
+    /// round numbers, a data table.
     var view: ChartView {
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         let span = max(1, start.days(until: end))
+        let ticks = Self.roundTicks(upTo: total)
+        let top = max(1, ticks.last ?? total)
         func x(_ day: Day) -> Int { Self.left + plotWidth * start.days(until: day) / span }
-        func y(_ count: Int) -> Int { Self.top + plotHeight - (total == 0 ? 0 : plotHeight * count / total) }
+        func y(_ count: Int) -> Int { Self.top + plotHeight - plotHeight * count / top }
         var line = ["\(x(start)),\(y(0))"]
         var previous = 0
         for point in points {
@@ -52,14 +59,53 @@ struct CompletionChart {
             previous = point.count
         }
         line.append("\(x(end)),\(y(previous))")
-        let ticks = Array(Set([0, total / 2, total])).sorted()
+        var labels = monthStarts().map { month in
+            ChartLabel(x: x(month), label: chineseMonths ? "\(month.month)月" : String(month.description.prefix(7)), anchor: "middle")
+        }
+        if labels.isEmpty {
+            labels = [ChartLabel(x: x(start), label: start.description, anchor: "start"), ChartLabel(x: x(end), label: end.description, anchor: "end")]
+        }
         return ChartView(
             width: Self.width, height: Self.height, plotLeft: Self.left, plotRight: Self.width - Self.right,
             plotBottom: Self.top + plotHeight, plotTop: Self.top, labelY: Self.top + plotHeight + 22,
             points: line.joined(separator: " "), completed: previous, total: total, undated: undated,
             dots: points.map { ChartDot(x: x($0.date), y: y($0.count), count: $0.count, date: $0.date.description) },
             gridlines: ticks.map { ChartGridline(y: y($0), labelY: y($0) + 4, label: $0) },
-            xLabels: [ChartLabel(x: x(start), label: start.description, anchor: "start"),
-                      ChartLabel(x: x(end), label: end.description, anchor: "end")])
+            xLabels: labels)
+    }
+
+    /// 0 and multiples of a round step (1, 2, 5, 10, 20, 50…) up to the first at or above
+    /// `total`, at most six of them.
+    static func roundTicks(upTo total: Int) -> [Int] {
+        guard total > 0 else { return [0] }
+        var step = 1
+        while (total + step - 1) / step > 5 { step = nextRound(after: step) }
+        return Array(stride(from: 0, through: ((total + step - 1) / step) * step, by: step))
+    }
+
+    /// 1 → 2 → 5 → 10 → 20 → 50 → 100…
+    static func nextRound(after step: Int) -> Int {
+        var magnitude = 1
+        while magnitude * 10 <= step { magnitude *= 10 }
+        switch step / magnitude {
+        case 1: return 2 * magnitude
+        case 2: return 5 * magnitude
+        default: return 10 * magnitude
+        }
+    }
+
+    /// The first day of each month after `start` up to `end`; every second or third month
+    /// when the span is long, so at most about eight labels.
+    func monthStarts() -> [Day] {
+        var months: [Day] = []
+        var year = start.year, month = start.month + 1
+        if month > 12 { year += 1; month = 1 }
+        while Day(year: year, month: month, day: 1) <= end {
+            months.append(Day(year: year, month: month, day: 1))
+            month += 1
+            if month > 12 { year += 1; month = 1 }
+        }
+        let every = max(1, (months.count + 7) / 8)
+        return months.enumerated().filter { $0.offset % every == 0 }.map(\.element)
     }
 }

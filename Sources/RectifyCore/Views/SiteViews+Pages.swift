@@ -26,7 +26,17 @@ extension SiteViews {
             overdueHTML: overdue.map { rows.homeEntries[$0] ?? "" }.joined(),
             dueSoonHTML: dueSoon.map { rows.homeEntries[$0] ?? "" }.joined(),
             latestUpdates: latestUpdates(limit: 10, root: root),
-            chart: CompletionChart(items: items, config: config, asOf: asOf).view)
+            chart: CompletionChart(items: items, config: config, asOf: asOf).view,
+            doneIncludes: doneIncludes)
+    }
+
+    /// With more than one done status: "（含已完成、长期坚持）", the done statuses other than
+    /// the one labelled like "completed", so the card says what its count includes.
+    var doneIncludes: String? {
+        let done = config.statuses.filter(\.isDone)
+        guard done.count > 1 else { return nil }
+        let others = done.filter { $0.label != labels["completed"] }.map(\.label)
+        return labels["includes"].replacingOccurrences(of: "%s", with: others.joined(separator: config.language.hasPrefix("zh") ? "、" : ", "))
     }
 
     /// Every update of every item, newest first; on one day, items in natural ID order, and

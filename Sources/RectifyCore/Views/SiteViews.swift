@@ -61,7 +61,17 @@ struct SiteViews {
             state: StateRef(key: state.rawValue, label: labels["state_\(state.rawValue)"], colour: state.colour),
             measures: item.measures,
             latest: item.latestUpdate.map { DatedNote(date: $0.date.description, note: $0.note) },
+            deadlineNote: deadlineNote(item, state: state),
             labels: labels.values, site: site)
+    }
+
+    /// "逾期 12 天" or "剩 3 天", from the labels `days_overdue` and `days_left`.
+    func deadlineNote(_ item: Item, state: DeadlineState) -> String? {
+        switch state {
+        case .overdue: return labels["days_overdue"].replacingOccurrences(of: "%d", with: String(item.deadline.days(until: asOf)))
+        case .dueSoon: return labels["days_left"].replacingOccurrences(of: "%d", with: String(asOf.days(until: item.deadline)))
+        default: return nil
+        }
     }
 
     /// Completion counts for a set of items.

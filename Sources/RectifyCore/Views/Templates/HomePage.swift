@@ -12,6 +12,8 @@ struct HomePage: TemplateView {
     var dueSoonHTML: String
     var latestUpdates: [UpdateRow]
     var chart: ChartView
+    /// The done statuses other than the one labelled like "completed", for the card's label.
+    var doneIncludes: String?
 
     static let contract = ViewContract<HomePage>("HomePage", "`home`: the dashboard. Also every field of PageFrame.",
         ViewContract<HomePage>.Field.all(of: \.frame) + [
@@ -24,6 +26,8 @@ struct HomePage: TemplateView {
             .html("dueSoonHTML", "the items due soon, each from `partials/item-entry`", \.dueSoonHTML),
             .list("latestUpdates", "the ten newest updates, each with its item", \.latestUpdates),
             .view("chart", "the completed-over-time chart, drawn by `partials/chart`", \.chart),
+            .number("overdueCount", "how many items are overdue", \.overdue.count),
+            .text("doneIncludes", "with more than one done status, what the completed count includes: `（含已完成、长期坚持）`", \.doneIncludes),
         ])
 }
 

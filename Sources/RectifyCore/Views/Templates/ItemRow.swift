@@ -8,6 +8,8 @@ struct ItemRow: TemplateView {
     var state: StateRef
     var measures: String?
     var latest: DatedNote?
+    /// "逾期 12 天" for an overdue item, "剩 3 天" for one due soon.
+    var deadlineNote: String?
     /// The labels and site, so that a row partial rendered on its own has them too.
     var labels: [String: String]
     var site: SiteInfo
@@ -24,6 +26,7 @@ struct ItemRow: TemplateView {
         .view("state", "the deadline state against the as-of date", \.state),
         .text("measures", "the one-line summary of the measures, when given", \.measures),
         .view("latest", "the newest dated update, when there is one", \.latest),
+        .text("deadlineNote", "how far off the deadline is, for overdue items (`逾期 12 天`) and items due soon (`剩 3 天`)", \.deadlineNote),
         .labels("labels", "the theme's words (as on every page)", \.labels),
         .view("site", "the site (as on every page)", \.site),
     ])

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import RectifyCore
+
+/// The dashboard a leader reads for ten seconds: the as-of date first, an overdue card, what
+/// "completed" counts, how far off each deadline is, colours that follow meaning.
+@Suite struct DashboardTests {
+    @Test func theDashboardSaysWhatALeaderNeedsFirst() throws {
+        let site = try TestSite(copying: Repository.content)
+        try site.build(asOf: "2026-11-26")
+        let home = try site.page("index.html")
+        let asOf = try #require(home.range(of: "<p class=\"as-of\">统计截至 <time datetime=\"2026-11-26\">2026-11-26</time></p>"))
+        let cards = try #require(home.range(of: "<section class=\"totals\""))
+        #expect(asOf.lowerBound < cards.lowerBound, "the as-of date stands above the cards")
+        #expect(home.contains("<span class=\"total-number\">3</span><span class=\"total-label\">已逾期</span>"))
+        #expect(home.contains("<span class=\"total-number\">8</span><span class=\"total-label\">已完成（含已完成、长期坚持）</span>"))
+        // The overdue list comes before the tables, so it is seen without scrolling.
+        let overdue = try #require(home.range(of: "<h2>已逾期</h2>"))
+        let byStatus = try #require(home.range(of: "<h2>按整改状态</h2>"))
+        #expect(overdue.lowerBound < byStatus.lowerBound)
+        #expect(home.contains("<strong class=\"days\">逾期 11 天</strong>"), "1.2.1 was due 2026-11-15")
+        #expect(home.contains("<strong class=\"days\">剩 4 天</strong>"), "due 2026-11-30")
+        // Bars: a status not done is not drawn in the green of completion.
+        let pending = try #require(home.range(of: "未启动</a>", range: byStatus.upperBound..<home.endIndex))
+        let pendingRow = home[pending.upperBound...].prefix(200)
+        #expect(pendingRow.contains("bar-open") && !pendingRow.contains("bar-done"))
+    }
+
+    @Test func theChartHasMonthTicksAndRoundGridlines() throws {
+        let site = try TestSite(copying: Repository.content)
+        try site.build(asOf: "2026-11-26")
+        let home = try site.page("index.html")
+        let gridLabels = home.matches(of: /text-anchor="end">(\d+)<\/text>/).map { Int($0.output.1)! }
+        #expect(gridLabels == [0, 10, 20, 30], "gridlines at round numbers up to the total of 26")
+        #expect(home.contains(">10月</text>") && home.contains(">11月</text>"), "month ticks")
+    }
+}
