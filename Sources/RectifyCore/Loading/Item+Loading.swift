@@ -34,11 +34,14 @@ extension Item {
 
         guard log.errors.count == errorsBefore, let id, let title, let category, let group, let status,
               let leader, let department, let deadline else { return nil }
-        return Item(
+        var item = Item(
             id: id, title: title, category: category, group: group, status: status,
             leader: leader, department: department, deadline: deadline, measures: measures,
             updates: updates.sorted { $0.date < $1.date },
             source: SourceFile(displayPath: file, relativePath: relativePath, bodyStartLine: document.bodyStartLine))
+        item.statusLine = document.frontMatter["status"]?.value.line
+        item.departmentLine = document.frontMatter["department"]?.value.line
+        return item
     }
 
     private static func loadUpdates(_ fields: FieldReader, config: SiteConfig) -> [Update] {

@@ -43,9 +43,11 @@ extension SiteConfig {
         var statuses: [Status] = []
         for node in list {
             guard let entry = fields.element(node, of: "statuses") else { continue }
-            entry.warnUnknownKeys(["key", "label", "done"])
+            entry.warnUnknownKeys(["key", "label", "done", "not_started"])
             guard let key = key(entry, seen: statuses.map(\.key), what: "status"), let label = entry.text("label") else { continue }
-            statuses.append(Status(key: key, label: label, isDone: entry.bool("done")))
+            var status = Status(key: key, label: label, isDone: entry.bool("done"))
+            status.isNotStarted = entry.bool("not_started")
+            statuses.append(status)
         }
         return statuses
     }

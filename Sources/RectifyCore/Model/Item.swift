@@ -32,6 +32,9 @@ public struct Item: Sendable {
     /// Evidence files beside an item kept as a folder (`items/<folder>/index.md`), relative to
     /// that folder; published next to the item page, at `items/<id>/<file>`.
     public var attachments: [String] = []
+    /// The lines of `status` and `department` in the item file, for the contradiction checks.
+    public var statusLine: Int?
+    public var departmentLine: Int?
 
     public var latestUpdate: Update? { updates.last }
 

@@ -5,6 +5,9 @@ public struct SiteConfig: Sendable {
         public let label: String
         /// True for statuses that count as completed.
         public let isDone: Bool
+        /// True for a status that means the work has not started (`not_started: true`):
+        /// an item in it should have no progress notes.
+        public var isNotStarted = false
     }
 
     public struct Group: Sendable {

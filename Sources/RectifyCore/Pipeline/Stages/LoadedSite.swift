@@ -24,8 +24,9 @@ struct LoadedSite {
         let (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
         let (lastChanged, changes) = try clock.step("read git history") { () throws(RectifyError) in try readGitHistory(options, content: content) }
         let templateWarnings = clock.step("check templates") { TemplateProblems.of(theme, labels: labels, planned: options.reuseRenderPlans) }
+        let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf) }
         return LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
-                          changes: changes, warnings: contentWarnings + templateWarnings)
+                          changes: changes, warnings: contentWarnings + contradictions + templateWarnings)
     }
 
     private static func loadTheme(_ options: BuildOptions) throws(RectifyError) -> Theme {

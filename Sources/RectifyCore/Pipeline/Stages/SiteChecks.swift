@@ -31,6 +31,8 @@ enum StaleItems {
         var warnings: [Diagnostic] = []
         for item in content.items where content.config.status(item.status)?.isDone != true {
             guard let latest = item.latestUpdate else {
+                // An item marked not started has no progress to report yet.
+                if content.config.status(item.status)?.isNotStarted == true { continue }
                 warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: "item \(item.id) has no dated update yet", severity: .warning))
                 continue
             }
