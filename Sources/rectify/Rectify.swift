@@ -5,6 +5,7 @@ struct Rectify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectify",
         abstract: "Publishes the progress of rectification work as a static website.",
+        version: RectifyVersion.current,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, RenderWorkerCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -13,6 +13,23 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("render-timeout"), help: "Seconds one Markdown file may take to render before it is stopped and reported.")
     var renderTimeout: Double = 2
 
+    /// A site folder holds `content/site.yml`; without one, say what a site folder is.
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        let siteFile = (content as NSString).appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue,
+              FileManager.default.fileExists(atPath: siteFile) || FileManager.default.fileExists(atPath: (content as NSString).appendingPathComponent("items")) else {
+            throw ValidationError("""
+                no site here: "\(content)/site.yml" was not found.
+                A site folder holds content/ (site.yml with the site's settings, and items/ with one Markdown file per problem) and theme/.
+                Run rectify in that folder, or name the folders: rectify build --content path/to/content --theme path/to/theme
+                """)
+        }
+        guard FileManager.default.fileExists(atPath: theme, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("no theme here: the folder \"\(theme)\" was not found; name it with --theme path/to/theme")
+        }
+    }
+
     /// Build options for this site, rendering Markdown in worker processes of this program.
     func buildOptions(output: URL = FileManager.default.temporaryDirectory, asOf: Day?) -> BuildOptions {
         var options = BuildOptions(

@@ -73,3 +73,21 @@ final class TemporaryFolder: Sendable {
     }
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The first hour: a version, and a bare `rectify` outside a site folder that says what a
+/// site folder is.
+@Suite struct FirstHourTests {
+    @Test func versionIsPrinted() async throws {
+        let result = try await Rectify.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("rectify "))
+    }
+
+    @Test func aBareRectifyOutsideASiteFolderExplainsWhatOneIs() async throws {
+        let folder = try TemporaryFolder()
+        let result = try await Tool.capture(Rectify.executable.path, [], in: folder.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no site here: \"content/site.yml\" was not found"))
+        #expect(result.stderr.contains("--content path/to/content"))
+    }
+}

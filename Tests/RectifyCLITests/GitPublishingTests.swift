@@ -102,6 +102,7 @@ struct GitPublishingTests {
     func theCSVLedgerOpensWithItsChineseIntact() async throws {
         let site = try ScratchSite()
         try site.write("items/zz.md", sampleItem(id: "9.9", title: "'含逗号, 引号\" 在内'", extra: "measures: \"=SUM(A1)\""))
+        try site.write("items/zy.md", sampleItem(id: "9.8", title: "\"-cmd|' /C calc'!A0\"", extra: "measures: \"- 已完成排查\""))
         #expect(try await site.build().status == 0)
         let csv = site.output.appending(path: "ledger.csv")
         let bytes = try Data(contentsOf: csv)
@@ -115,13 +116,18 @@ struct GitPublishingTests {
             """
         let result = try await Tool.run("python3", ["-c", script, csv.path])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String]], "\(result.output)")
-        #expect(rows.count == 28)
-        #expect(rows[0] == ["序号", "编号", "问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态", "时限状态", "最新进展日期", "最新进展"])
-        #expect(rows[1].prefix(3) == ["1", "1.1.1", "自觉贯彻落实“第一议题”学习制度有温差"])
-        #expect(rows.allSatisfy { $0.count == 11 })
+        #expect(rows.count == 29)
+        #expect(rows[0] == ["序号", "编号", "所属方面", "问题类别", "问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态", "时限状态", "最新进展日期", "最新进展"])
+        #expect(rows[1].prefix(5) == ["1", "1.1.1", "用新思想引领推动民政工作，履行新时代民政工作的政治责任方面",
+                                      "学习领会习近平总书记关于民政工作的指示批示精神不上心，推进民政工作高质量发展有弱项",
+                                      "自觉贯彻落实“第一议题”学习制度有温差"])
+        #expect(rows.allSatisfy { $0.count == 13 })
         let hostile = try #require(rows.last)
-        #expect(hostile[1] == "9.9" && hostile[2] == "含逗号, 引号\" 在内")
-        #expect(hostile[3] == "'=SUM(A1)", "a formula is neutralised")
+        #expect(hostile[1] == "9.9" && hostile[4] == "含逗号, 引号\" 在内")
+        #expect(hostile[5] == "'=SUM(A1)", "a formula is neutralised")
+        let dashes = try #require(rows.first { $0[1] == "9.8" })
+        #expect(dashes[4] == "'-cmd|' /C calc'!A0", "a command after a minus sign is neutralised")
+        #expect(dashes[5] == "- 已完成排查", "a note that starts with a dash and a space is left as written")
     }
 
     @Test func dataJSONHasEveryItemWithItsComputedState() async throws {

@@ -1,19 +1,23 @@
 /// `ledger.csv`: the ledger for Excel and WPS. UTF-8 with a byte-order mark (so that Excel
 /// reads Chinese correctly), RFC 4180: CRLF line ends, fields quoted when they hold a comma,
-/// a quote or a line break, quotes doubled. Text that a spreadsheet would take for a formula
-/// (starting with `=`, `+`, `-`, `@`) is prefixed with `'`.
+/// a quote or a line break, quotes doubled. Text that a spreadsheet would run as a formula is
+/// prefixed with `'`: starting with `=` or `@`, a tab or a carriage return, or with `+` or `-`
+/// followed by an ASCII character other than a space (`-cmd|…`, `+SUM(…)`); a note that starts
+/// with "- " or "-整改" and plain numbers and dates are left as they are.
 struct LedgerCSV {
     let views: SiteViews
 
     var text: String {
         let labels = views.labels
-        let header = ["number", "id", "problem", "measures", "leader", "department", "deadline", "status", "deadline_state", "latest_update_date", "latest_update"]
+        let header = ["number", "id", "category", "group", "problem", "measures", "leader", "department", "deadline", "status", "deadline_state", "latest_update_date", "latest_update"]
             .map { labels[$0] }
         var rows = [header]
         for (index, item) in views.content.items.enumerated() {
             let state = views.deadlineState(item)
+            let category = views.config.category(item.category)
             rows.append([
-                String(index + 1), item.id, item.title, item.measures ?? "", item.leader, item.department, item.deadline.description,
+                String(index + 1), item.id, category?.title ?? item.category,
+                category?.groups.first { $0.key == item.group }?.title ?? item.group, item.title, item.measures ?? "", item.leader, item.department, item.deadline.description,
                 views.config.status(item.status)?.label ?? item.status, labels["state_\(state.rawValue)"],
                 item.latestUpdate?.date.description ?? "", item.latestUpdate?.note ?? "",
             ])
@@ -21,11 +25,23 @@ struct LedgerCSV {
         return "\u{FEFF}" + rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Whether Excel or WPS would take the text for a formula.
+    static func runsAsFormula(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        guard let first = scalars.first, Day(text) == nil, Double(text) == nil else { return false }
+        switch first {
+        case "=", "@", "\t", "\r": return true
+        case "+", "-":
+            guard scalars.count > 1 else { return false }
+            let second = scalars[1]
+            return second.isASCII && !second.properties.isWhitespace
+        default: return false
+        }
+    }
+
     static func field(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Day(text) == nil, Double(text) == nil {
-            text = "'" + text
-        }
+        if runsAsFormula(text) { text = "'" + text }
         if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
