@@ -10,6 +10,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The theme folder: templates/, i18n/, static/.")
     var theme = "theme"
 
+    @Option(name: .customLong("lang"), help: "The language of the messages about the content, zh-CN or en (default: the site's language).")
+    var messageLanguage: String?
+
     @Option(name: .customLong("render-timeout"), help: "Seconds one Markdown file may take to render before it is stopped and reported.")
     var renderTimeout: Double = 2
 
@@ -37,6 +40,7 @@ struct SiteOptions: ParsableArguments {
             themeDirectory: URL(fileURLWithPath: theme, isDirectory: true), outputDirectory: output, asOf: asOf ?? .today())
         options.workerExecutable = currentExecutable
         options.renderTimeout = renderTimeout
+        options.messageLanguage = messageLanguage
         return options
     }
 }

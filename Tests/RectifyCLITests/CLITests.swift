@@ -25,7 +25,7 @@ import Testing
                                       "--output", folder.url.appending(path: "out").path])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(content.path)/items/1.2.3.md:6: unknown status "doing" (expected one of: pending, in_progress, done, ongoing)
+            \(content.path)/items/1.2.3.md:6: 未知的整改状态“doing”（可选：pending, in_progress, done, ongoing）
             1 error found; nothing was written.
 
             """)

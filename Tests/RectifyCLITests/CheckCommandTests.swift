@@ -60,7 +60,7 @@ import Testing
         try site.edit("items/2.1.1.md") { $0.replacingOccurrences(of: "deadline: 2026-12-31", with: "deadline: 2026-13-01") }
         let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: bad date \"2026-13-01\" for \"deadline\" (expected YYYY-MM-DD)\n"))
+        #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: “deadline”的日期“2026-13-01”格式不对：请按“年-月-日”写，例如 2026-12-31\n"))
     }
 
     /// A broken link does not stop the check: every warning is printed once, and the stale

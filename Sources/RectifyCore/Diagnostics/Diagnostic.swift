@@ -33,6 +33,12 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
 /// Gathers every problem of a run, so that one run reports them all.
 final class DiagnosticLog {
     private(set) var entries: [Diagnostic] = []
+    /// The words of the messages, in the site's language.
+    let messages: Messages
+
+    init(messages: Messages = Messages(nil)) {
+        self.messages = messages
+    }
 
     var errors: [Diagnostic] { entries.filter { $0.severity == .error } }
     var warnings: [Diagnostic] { entries.filter { $0.severity == .warning } }

@@ -18,6 +18,9 @@ public struct ContentLoader {
     /// `directory` with its symbolic links resolved.
     private let resolvedDirectory: String?
 
+    /// The language of the messages: `--lang`, else the site's own `language`.
+    public var messageLanguage: String?
+
     public init(directory: URL, displayRoot: String, languages: [String]) {
         self.directory = directory
         resolvedDirectory = FileBytes.realPath(directory.path)
@@ -27,14 +30,17 @@ public struct ContentLoader {
 
     /// The loaded content, and the warnings found on the way.
     public func load() throws(RectifyError) -> (Content, [Diagnostic], MarkdownSources) {
-        let log = DiagnosticLog()
         let siteFile = display("site.yml")
+        let siteBytes = FileBytes.read(url("site.yml").path, limit: Self.maximumFileSize)
+        let messages = Messages(messageLanguage ?? (try? siteBytes.get()).flatMap(Self.declaredLanguage))
+        let log = DiagnosticLog(messages: messages)
         guard let siteText = read("site.yml", log: log) else { throw .invalidContent(log.entries) }
         let config: SiteConfig?
         do {
             config = SiteConfig.load(try YAMLDocument.parse(siteText), file: siteFile, languages: languages, log: log)
         } catch {
-            log.error(siteFile, error.line, error.message)
+            let message = explained(error, text: siteText, frontMatter: false, log: log)
+            log.error(siteFile, message.line, message.text)
             config = nil
         }
         guard let config else { throw .invalidContent(log.entries) }
@@ -43,7 +49,7 @@ public struct ContentLoader {
         // duplicate-ID check are then taken in file order, so messages never vary.
         let names = markdownFiles(in: "items", log: log) + itemFolders(log: log)
         let parsed = parallelMap(names.count) { index -> (Item?, String, Int?, DiagnosticLog) in
-            let fileLog = DiagnosticLog()
+            let fileLog = DiagnosticLog(messages: messages)
             let name = names[index]
             guard let document = document("items/\(name)", log: fileLog) else { return (nil, "", nil, fileLog) }
             var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
@@ -115,9 +121,32 @@ public struct ContentLoader {
         do {
             return try MarkdownDocument(parsing: text)
         } catch {
-            log.error(display(relative), error.line, error.message)
+            let message = explained(error, text: text, frontMatter: true, log: log)
+            log.error(display(relative), message.line, message.text)
             return nil
         }
+    }
+
+    /// A YAML error, in plain words at the line of the slip when it is a common one (a
+    /// full-width colon, a tab, an unclosed bracket), else as the parser put it.
+    private func explained(_ error: FrontMatterError, text: String, frontMatter: Bool, log: DiagnosticLog) -> (line: Int?, text: String) {
+        switch YAMLSlips.find(in: text, through: error.line, frontMatter: frontMatter) {
+        case .fullWidthColon(let line)?: return (line, log.messages.fullWidthColon(line: line))
+        case .tabIndent(let line)?: return (line, log.messages.tabIndent(line: line))
+        case .unclosedBracket(let open, let line)?: return (line, log.messages.unclosedBracket(open, line: line))
+        case nil: return (error.line, error.message)
+        }
+    }
+
+    /// `language:` as written in site.yml, read before the file is parsed, so that even
+    /// the errors in site.yml itself are in the site's language.
+    static func declaredLanguage(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("language:") {
+            let value = line.dropFirst("language:".count).trimmingCharacters(in: .whitespaces)
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return nil
     }
 
     /// The `*.md` file names in a subfolder, sorted; hidden files are skipped.

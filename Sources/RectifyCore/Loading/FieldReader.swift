@@ -1,3 +1,4 @@
+import Foundation
 import RectifyFrontMatter
 
 /// Reads typed fields from a YAML mapping, logging each problem with its file and line.
@@ -17,7 +18,7 @@ struct FieldReader {
 
     func text(_ entry: YAMLEntry) -> String? {
         if case .scalar(let raw, _) = entry.value.kind, raw.trimmedSpaces.isEmpty {
-            log.error(file, entry.keyLine, "\"\(entry.key)\" is empty; write its value after the colon")
+            log.error(file, entry.keyLine, log.messages.emptyField(entry.key))
             return nil
         }
         guard let value = entry.value.string?.trimmedSpaces, !value.isEmpty else {
@@ -45,10 +46,26 @@ struct FieldReader {
     func day(_ entry: YAMLEntry) -> Day? {
         guard let text = text(entry) else { return nil }
         guard let day = Day(text) else {
-            log.error(file, entry.value.line, "bad date \"\(text)\" for \"\(entry.key)\" (expected YYYY-MM-DD)")
+            log.error(file, entry.value.line, dateProblem(text, key: entry.key))
             return nil
         }
         return day
+    }
+
+    /// What is wrong with a date that did not parse: a day that does not exist, or a form
+    /// staff often type (`2027年3月31日`, `2027/3/31`, `2027.3.31`), with the right form.
+    func dateProblem(_ text: String, key: String) -> String {
+        let numbers = text.split { !$0.isASCII || !$0.isNumber }.compactMap { Int($0) }
+        guard numbers.count == 3, numbers[0] >= 1000, (1...12).contains(numbers[1]) else {
+            return log.messages.badDate(text, key: key, suggestion: nil)
+        }
+        let (year, month, day) = (numbers[0], numbers[1], numbers[2])
+        let days = Day.daysIn(month: month, year: year)
+        guard (1...days).contains(day) else {
+            return log.messages.impossibleDate(text, key: key, year: year, month: month, days: days)
+        }
+        let written = String(format: "%04d-%02d-%02d", year, month, day)
+        return log.messages.badDate(text, key: key, suggestion: written)
     }
 
     /// An optional whole number of days (0 or more).

@@ -62,6 +62,8 @@ extension Item {
 
     private static func checkStatus(_ status: String, line: Int?, file: String, config: SiteConfig, log: DiagnosticLog) {
         guard config.status(status) == nil else { return }
-        log.error(file, line, "unknown status \"\(status)\" (expected one of: \(config.statuses.map(\.key).joined(separator: ", ")))")
+        // A status's label typed for its key ("整改中" for in_progress) gets the key.
+        let suggestion = config.statuses.first { $0.label == status }?.key
+        log.error(file, line, log.messages.unknownStatus(status, expected: config.statuses.map(\.key), suggestion: suggestion))
     }
 }

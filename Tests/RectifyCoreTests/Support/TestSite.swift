@@ -56,6 +56,9 @@ final class TestSite {
         var options = BuildOptions(
             contentDirectory: content, contentDisplay: "content", themeDirectory: Repository.theme,
             outputDirectory: output ?? self.output, asOf: Day(asOf)!)
+        // The fixtures' messages are checked in English; `ChineseMessagesTests` checks the
+        // site's own language.
+        options.messageLanguage = "en"
         adjust(&options)
         return try SiteBuilder(options: options).build()
     }

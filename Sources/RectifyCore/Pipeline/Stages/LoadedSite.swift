@@ -42,9 +42,10 @@ struct LoadedSite {
     }
 
     private static func loadContent(_ options: BuildOptions) throws(RectifyError) -> (Content, [Diagnostic], MarkdownSources, Labels) {
-        let loader = ContentLoader(
+        var loader = ContentLoader(
             directory: options.contentDirectory, displayRoot: options.contentDisplay,
             languages: Labels.languages(in: options.themeDirectory))
+        loader.messageLanguage = options.messageLanguage
         let (content, warnings, markdown) = try loader.load()
         let labels = try Labels.load(language: content.config.language, theme: options.themeDirectory)
         return (content, warnings, markdown, labels)
