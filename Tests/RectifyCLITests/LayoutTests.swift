@@ -21,12 +21,15 @@ struct LayoutTests {
         let lines = report.split(separator: "\n").map(String.init)
         #expect(lines.count == Self.pages.count * 2, "\(report)")
         for line in lines {
-            // "<width> <page> viewport=<n> scroll=<n> body=<n>"
+            // "<width> <page> viewport=<n> scroll=<n> body=<n> header=<n>"
             let numbers = line.matches(of: /=(\d+)/).compactMap { Int($0.output.1) }
-            guard numbers.count == 3 else { Issue.record("unreadable: \(line)"); continue }
-            let (viewport, scroll, body) = (numbers[0], numbers[1], numbers[2])
+            guard numbers.count == 4 else { Issue.record("unreadable: \(line)"); continue }
+            let (viewport, scroll, body, header) = (numbers[0], numbers[1], numbers[2], numbers[3])
             #expect(scroll <= viewport + 1, "\(line): the page is wider than the window")
             #expect(body * 10 >= viewport * 9, "\(line): the page does not fill the window")
+            if line.hasPrefix("390 ") && !line.contains("print/") {
+                #expect(header <= 60, "\(line): on a phone the navigation folds into a menu of at most 60 px")
+            }
         }
     }
 
@@ -50,7 +53,9 @@ struct LayoutTests {
                   const viewport = doc.documentElement.clientWidth;
                   const scroll = doc.documentElement.scrollWidth;
                   const body = Math.round(doc.body.getBoundingClientRect().width);
-                  lines.push(width + " " + page.split("/public/")[1] + " viewport=" + viewport + " scroll=" + scroll + " body=" + body);
+                  const header = doc.querySelector(".site-header");
+                  const headerHeight = header ? Math.round(header.getBoundingClientRect().height) : 0;
+                  lines.push(width + " " + page.split("/public/")[1] + " viewport=" + viewport + " scroll=" + scroll + " body=" + body + " header=" + headerHeight);
                   frame.remove();
                 }
               }

@@ -35,3 +35,19 @@ import RectifyCore
         #expect(home.contains(">10月</text>") && home.contains(">11月</text>"), "month ticks")
     }
 }
+
+/// The navigation lists the categories and marks the page being read.
+@Suite struct NavigationTests {
+    @Test func categoriesAreInTheNavigationAndTheCurrentPageIsMarked() throws {
+        let site = try TestSite(copying: Repository.content)
+        try site.build(asOf: "2026-11-26")
+        let ledger = try site.page("ledger/index.html")
+        #expect(ledger.contains("<a href=\"../ledger/index.html\" aria-current=\"page\">整改台账</a>"))
+        #expect(ledger.contains("<a href=\"../categories/integrity/index.html\">"), "categories are in the navigation")
+        let category = try site.page("categories/integrity/index.html")
+        #expect(category.contains("<a href=\"../../categories/integrity/index.html\" aria-current=\"page\">"))
+        let home = try site.page("index.html")
+        #expect(home.contains("<a href=\"index.html\" aria-current=\"page\">首页</a>"))
+        #expect(try site.page("departments/index.html").contains("aria-current=\"page\">责任单位</a>"))
+    }
+}

@@ -20,7 +20,7 @@ struct SiteViews {
     func frame(path: String, title: String) -> PageFrame {
         let root = SitePaths.root(from: path)
         func link(_ target: String) -> String { root + target }
-        let nav = Navigation(
+        var nav = Navigation(
             home: link(SitePaths.home), ledger: link(SitePaths.ledger), departments: link(SitePaths.departments),
             updates: link(SitePaths.updates), feed: link(SitePaths.feed), print: link(SitePaths.printDocument),
             csv: link(SitePaths.ledgerCSV), json: link(SitePaths.dataJSON), printScript: link("static/print.js"),
@@ -28,6 +28,12 @@ struct SiteViews {
             statuses: config.statuses.map { NavLink(title: $0.label, url: link(SitePaths.status($0.key)), current: path == SitePaths.status($0.key)) },
             pages: content.pages.map { NavLink(title: $0.title, url: link(SitePaths.page($0.name)), current: path == SitePaths.page($0.name)) },
             changes: hasChangesPage ? link(SitePaths.changes) : nil)
+        nav.homeCurrent = path == SitePaths.home
+        nav.ledgerCurrent = path == SitePaths.ledger
+        nav.departmentsCurrent = path == SitePaths.departments || path.hasPrefix("departments/")
+        nav.updatesCurrent = path == SitePaths.updates
+        nav.changesCurrent = path == SitePaths.changes
+        nav.printCurrent = path == SitePaths.printDocument
         return PageFrame(root: root, asOf: asOf.description, site: site, labels: labels.values,
                          stylesheet: link(SitePaths.stylesheet), nav: nav, pageTitle: title)
     }

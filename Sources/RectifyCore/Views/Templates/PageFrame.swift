@@ -44,6 +44,9 @@ struct Navigation: TemplateView {
     var statuses: [NavLink]
     var pages: [NavLink]
     var changes: String?
+    /// Which of the pages above is the one being rendered.
+    var homeCurrent = false, ledgerCurrent = false, departmentsCurrent = false, updatesCurrent = false
+    var changesCurrent = false, printCurrent = false
 
     static let contract = ViewContract<Navigation>("Navigation", "Links to the site's pages, relative to the current page.", [
         .text("home", "the dashboard", \.home),
@@ -59,6 +62,12 @@ struct Navigation: TemplateView {
         .list("statuses", "one link per status, in `site.yml` order", \.statuses),
         .list("pages", "one link per free page, by weight", \.pages),
         .text("changes", "the changes page, when git gives a baseline", \.changes),
+        .flag("homeCurrent", "whether the page being rendered is the dashboard (for `aria-current`)", \.homeCurrent),
+        .flag("ledgerCurrent", "whether it is the ledger", \.ledgerCurrent),
+        .flag("departmentsCurrent", "whether it is the list of departments", \.departmentsCurrent),
+        .flag("updatesCurrent", "whether it is the updates page", \.updatesCurrent),
+        .flag("changesCurrent", "whether it is the changes page", \.changesCurrent),
+        .flag("printCurrent", "whether it is the printable document", \.printCurrent),
     ])
 }
 
