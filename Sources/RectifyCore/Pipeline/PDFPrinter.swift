@@ -24,17 +24,29 @@ struct PDFPrinter {
     }
 
     /// With `--pdf`: the print document and the ledger as PDFs, printed from the staging
-    /// folder. Without Chromium the build goes on and says so in a note.
+    /// folder. The print document goes to WeasyPrint when it is installed: it implements CSS
+    /// Paged Media, so the contents get page numbers (`target-counter`) and the PDF gets
+    /// bookmarks; Chromium has neither, and prints it without them. The ledger is printed by
+    /// Chromium, whose table layout keeps every row whole. A missing engine is a note.
     static func printDocuments(in folder: URL) throws(RectifyError) -> (pdfs: [String], notes: [String]) {
-        guard let printer = find() else {
-            return ([], ["--pdf: no Chromium found (looked for \(candidates.joined(separator: ", ")) on the PATH); built without PDFs"])
+        let chromium = find(), weasyPrint = WeasyPrint.find()
+        var pdfs: [String] = [], notes: [String] = []
+        let document = folder.appending(path: SitePaths.printDocument), documentPDF = folder.appending(path: "print.pdf")
+        if let weasyPrint {
+            try weasyPrint.print(document, to: documentPDF)
+            pdfs.append("print.pdf")
+        } else if let chromium {
+            try chromium.print(document, to: documentPDF)
+            pdfs.append("print.pdf")
+            notes.append("--pdf: print.pdf was printed by Chromium, so its contents have no page numbers; install WeasyPrint (pip install weasyprint) for them")
         }
-        var pdfs: [String] = []
-        for (page, pdf) in [(SitePaths.printDocument, "print.pdf"), (SitePaths.ledger, "ledger.pdf")] {
-            try printer.print(folder.appending(path: page), to: folder.appending(path: pdf))
-            pdfs.append(pdf)
+        if let chromium {
+            try chromium.print(folder.appending(path: SitePaths.ledger), to: folder.appending(path: "ledger.pdf"))
+            pdfs.append("ledger.pdf")
+        } else {
+            notes.append("--pdf: no Chromium found (looked for \(candidates.joined(separator: ", ")) on the PATH); built without ledger.pdf\(weasyPrint == nil ? " and print.pdf" : "")")
         }
-        return (pdfs, [])
+        return (pdfs, notes)
     }
 
     /// Prints `page` to `pdf`; the page's CSS sets the paper size and the page numbers.

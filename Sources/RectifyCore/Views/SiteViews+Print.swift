@@ -9,7 +9,8 @@ extension SiteViews {
             summaryRows: config.categories.map { category in
                 let items = content.items.filter { $0.category == category.key }
                 return SummaryRow(title: category.title, total: items.count,
-                                  counts: config.statuses.map { status in CountCell(count: items.filter { $0.status == status.key }.count) })
+                                  counts: config.statuses.map { status in CountCell(count: items.filter { $0.status == status.key }.count) },
+                                  overdue: items.filter { deadlineState($0) == .overdue }.count, percent: progress(items).percent)
             },
             summaryTotals: config.statuses.map { status in CountCell(count: content.items.filter { $0.status == status.key }.count) },
             contents: config.categories.map { category in
@@ -24,6 +25,13 @@ extension SiteViews {
                 return PrintSection(title: page.title, anchor: anchor,
                                     bodyHTML: PrintLinks.rebase(pageBodies[page.name] ?? "", from: SitePaths.page(page.name), section: anchor))
             },
-            itemsHTML: itemsHTML)
+            itemsHTML: itemsHTML,
+            asOfLong: config.language.hasPrefix("zh") ? "\(asOf.year)年\(asOf.month)月\(asOf.day)日" : Self.englishDate(asOf),
+            overdue: content.items.filter { deadlineState($0) == .overdue }.count)
+    }
+
+    static func englishDate(_ day: Day) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }

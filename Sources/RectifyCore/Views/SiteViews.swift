@@ -39,7 +39,7 @@ struct SiteViews {
     }
 
     var site: SiteInfo {
-        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice)
+        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice, issuer: config.issuer)
     }
 
     /// An update as a row; `statusLabel` only where the update changed the status.

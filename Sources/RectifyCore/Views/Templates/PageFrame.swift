@@ -28,12 +28,14 @@ struct SiteInfo: TemplateView {
     var language: String
     var description: String?
     var notice: String?
+    var issuer: String?
 
     static let contract = ViewContract<SiteInfo>("SiteInfo", "The site, from `site.yml`.", [
         .text("title", "`title`", \.title),
         .text("language", "`language`, e.g. `zh-CN`, for `<html lang>`", \.language),
         .text("description", "`description`, when set", \.description),
         .text("notice", "`notice`, when set: a remark for every footer", \.notice),
+        .text("issuer", "`issuer`, when set: who issues the publication, for the print cover", \.issuer),
     ])
 }
 

@@ -10,6 +10,9 @@ struct PrintPage: TemplateView {
     var contents: [ContentsCategory]
     var pages: [PrintSection]
     var itemsHTML: String
+    /// The as-of date in words: `2026年11月26日`, or `26 November 2026`.
+    var asOfLong: String
+    var overdue: Int
 
     static let contract = ViewContract<PrintPage>("PrintPage", "`print`: cover, summary, contents, every page and item. Also every field of PageFrame.",
         ViewContract<PrintPage>.Field.all(of: \.frame) + [
@@ -21,6 +24,8 @@ struct PrintPage: TemplateView {
             .flag("hasPages", "whether there are free pages", \.hasPages),
             .list("pages", "the free pages", \.pages),
             .html("itemsHTML", "every item, each from `partials/print-item`", \.itemsHTML),
+            .text("asOfLong", "the as-of date in words, `2026年11月26日` (a cover's date)", \.asOfLong),
+            .number("overdue", "overdue items in all", \.overdue),
         ])
 
     var hasPages: Bool { !pages.isEmpty }
@@ -40,11 +45,15 @@ struct SummaryRow: TemplateView {
     var title: String
     var total: Int
     var counts: [CountCell]
+    var overdue: Int
+    var percent: String
 
     static let contract = ViewContract<SummaryRow>("SummaryRow", "A category in the print summary.", [
         .text("title", "the category", \.title),
         .number("total", "its items", \.total),
         .list("counts", "its items per status, in the order of `statusColumns`", \.counts),
+        .number("overdue", "its overdue items", \.overdue),
+        .text("percent", "its completion rate, `25.0%`", \.percent),
     ])
 }
 
