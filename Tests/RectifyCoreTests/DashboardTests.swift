@@ -51,3 +51,28 @@ import RectifyCore
         #expect(try site.page("departments/index.html").contains("aria-current=\"page\">责任单位</a>"))
     }
 }
+
+/// The ledger as a leader's office prints it: grouped by 方面, and with the lead unit and the
+/// co-operating units of an item that has several.
+@Suite struct LedgerTests {
+    @Test func theLedgerIsGroupedByCategoryWithAGroupRow() throws {
+        let site = try TestSite(copying: Repository.content)
+        try site.build(asOf: "2026-11-26")
+        let ledger = try site.page("ledger/index.html")
+        let groups = ledger.matches(of: /<tr class="group-row"><th colspan="9" scope="rowgroup">([^<]+)（(\d+)）<\/th><\/tr>/)
+        #expect(groups.map { Int($0.output.2)! } == [10, 9, 7])
+        #expect(groups.first.map { String($0.output.1) } == "用新思想引领推动民政工作，履行新时代民政工作的政治责任方面")
+    }
+
+    @Test func anItemCanHaveALeadUnitAndCoOperatingUnits() throws {
+        let site = try TestSite(copying: Repository.content)
+        try site.build(asOf: "2026-11-26")
+        let item = try site.page("items/1.2.3/index.html")
+        #expect(item.contains("<dt>责任单位</dt><dd><a href=\"../../departments/social-affairs/index.html\">社会事务股</a></dd>"))
+        #expect(item.contains("<dt>配合单位</dt><dd>殡葬服务中心</dd>"))
+        #expect(try site.page("ledger/index.html").contains("社会事务股<br><span class=\"meta\">配合单位：殡葬服务中心</span>"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appending(path: "data.json"))) as? [String: Any]
+        let items = try #require(json?["items"] as? [[String: Any]])
+        #expect(items.first { $0["id"] as? String == "1.2.3" }?["coDepartments"] as? [String] == ["殡葬服务中心"])
+    }
+}

@@ -18,9 +18,9 @@ enum ContentContradictions {
             for update in item.updates where update.date > asOf {
                 warn(item, update.line, "update dated \(update.date) is after the as-of date \(asOf); check the date")
             }
-            if !departments.isEmpty && !departments.contains(item.department) {
-                var message = "department \"\(item.department)\" is not among the departments in site.yml"
-                if let suggestion = Suggestion.closest(to: item.department, in: departments) { message += "; did you mean \"\(suggestion)\"?" }
+            for unit in [item.department] + item.coDepartments where !departments.isEmpty && !departments.contains(unit) {
+                var message = "department \"\(unit)\" is not among the departments in site.yml"
+                if let suggestion = Suggestion.closest(to: unit, in: departments) { message += "; did you mean \"\(suggestion)\"?" }
                 warn(item, item.departmentLine, message)
             }
             if status?.isNotStarted == true && !item.updates.isEmpty {

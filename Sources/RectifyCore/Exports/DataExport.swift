@@ -62,6 +62,8 @@ struct DataExport: Encodable {
         let leader: String
         let department: String
         let departmentKey: String
+        /// Co-operating units, when the item lists more than one.
+        let coDepartments: [String]
         let deadline: String
         let deadlineState: String
         let measures: String?
@@ -95,7 +97,7 @@ struct DataExport: Encodable {
             ItemEntry(
                 id: item.id, title: item.title, category: item.category, group: item.group, status: item.status,
                 statusLabel: config.status(item.status)?.label ?? item.status, done: config.status(item.status)?.isDone == true,
-                leader: item.leader, department: item.department, departmentKey: views.departmentKey(item.department),
+                leader: item.leader, department: item.department, departmentKey: views.departmentKey(item.department), coDepartments: item.coDepartments,
                 deadline: item.deadline.description, deadlineState: views.deadlineState(item).rawValue, measures: item.measures,
                 lastModified: lastModified[item.id]?.description, url: SitePaths.item(item.id),
                 updates: item.updates.map { Update(date: $0.date.description, note: $0.note, status: $0.status) })

@@ -27,7 +27,19 @@ extension Item {
         let status = fields.text("status")
         if let status { checkStatus(status, line: document.frontMatter["status"]?.value.line, file: file, config: config, log: log) }
         let leader = fields.text("leader")
-        let department = fields.text("department")
+        // One unit, or a list: the lead unit (牵头单位) first, then the co-operating ones.
+        var department: String?
+        var coDepartments: [String] = []
+        if let entry = document.frontMatter["department"], let units = entry.value.sequence {
+            let names = units.compactMap { $0.string?.trimmedSpaces }.filter { !$0.isEmpty }
+            if names.isEmpty || names.count != units.count {
+                log.error(file, entry.keyLine, "\"department\" must list the units as text, the lead unit first")
+            }
+            department = names.first
+            coDepartments = Array(names.dropFirst())
+        } else {
+            department = fields.text("department")
+        }
         let deadline = fields.day("deadline")
         let measures = fields.optionalText("measures")
         let updates = loadUpdates(fields, config: config)
@@ -41,6 +53,7 @@ extension Item {
             source: SourceFile(displayPath: file, relativePath: relativePath, bodyStartLine: document.bodyStartLine))
         item.statusLine = document.frontMatter["status"]?.value.line
         item.departmentLine = document.frontMatter["department"]?.value.line
+        item.coDepartments = coDepartments
         return item
     }
 

@@ -34,6 +34,9 @@ public struct Item: Sendable {
     public var attachments: [String] = []
     /// The lines of `status` and `department` in the item file, for the contradiction checks.
     public var statusLine: Int?
+    /// Co-operating units (配合单位), when `department` is a list: its first entry is the
+    /// lead unit (`department`), the others are these.
+    public var coDepartments: [String] = []
     public var departmentLine: Int?
 
     public var latestUpdate: Update? { updates.last }

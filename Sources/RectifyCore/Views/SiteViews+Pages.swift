@@ -106,7 +106,13 @@ extension SiteViews {
                  page: PageBody(title: page.title, bodyHTML: pageBodies[page.name] ?? ""))
     }
 
-    func ledger(rows: RenderedRows) -> RowsPage {
-        RowsPage(frame: frame(path: SitePaths.ledger, title: labels["ledger"]), count: content.items.count, rowsHTML: rows.ledger.joined())
+    func ledger(rows: RenderedRows) -> LedgerPage {
+        let groups = config.categories.compactMap { category -> LedgerGroup? in
+            let indices = content.items.indices.filter { content.items[$0].category == category.key }
+            guard !indices.isEmpty else { return nil }
+            return LedgerGroup(title: category.title, count: indices.count, rowsHTML: indices.map { rows.ledger[$0] }.joined())
+        }
+        return LedgerPage(frame: frame(path: SitePaths.ledger, title: labels["ledger"]), count: content.items.count,
+                          rowsHTML: rows.ledger.joined(), groups: groups)
     }
 }

@@ -67,6 +67,7 @@ struct SiteViews {
             state: StateRef(key: state.rawValue, label: labels["state_\(state.rawValue)"], colour: state.colour),
             measures: item.measures,
             latest: item.latestUpdate.map { DatedNote(date: $0.date.description, note: $0.note) },
+            coDepartments: item.coDepartments.isEmpty ? nil : item.coDepartments.joined(separator: config.language.hasPrefix("zh") ? "、" : ", "),
             deadlineNote: deadlineNote(item, state: state),
             labels: labels.values, site: site)
     }

@@ -99,14 +99,42 @@ struct RowsPage: TemplateView {
     var count: Int
     var rowsHTML: String
 
-    static let contract = ViewContract<RowsPage>("RowsPage", "`ledger` and `updates`. Also every field of PageFrame.",
+    static let contract = ViewContract<RowsPage>("RowsPage", "`updates`. Also every field of PageFrame.",
         ViewContract<RowsPage>.Field.all(of: \.frame) + [
             .number("count", "how many rows", \.count),
             .flag("hasUpdates", "whether there is any row", \.hasRows),
-            .html("rowsHTML", "the rows, each from `partials/ledger-row` (ledger) or `partials/update-row` (updates)", \.rowsHTML),
+            .html("rowsHTML", "the rows, each from `partials/update-row`", \.rowsHTML),
         ])
 
     var hasRows: Bool { count > 0 }
+}
+
+/// The ledger: every item as a row, grouped under its category (方面).
+struct LedgerPage: TemplateView {
+    var frame: PageFrame
+    var count: Int
+    var rowsHTML: String
+    var groups: [LedgerGroup]
+
+    static let contract = ViewContract<LedgerPage>("LedgerPage", "`ledger`: the ledger (整改台账). Also every field of PageFrame.",
+        ViewContract<LedgerPage>.Field.all(of: \.frame) + [
+            .number("count", "how many items", \.count),
+            .html("rowsHTML", "every row, each from `partials/ledger-row`, ungrouped", \.rowsHTML),
+            .list("groups", "the rows grouped by category, in `site.yml` order", \.groups),
+        ])
+}
+
+/// One category's rows in the ledger.
+struct LedgerGroup: TemplateView {
+    var title: String
+    var count: Int
+    var rowsHTML: String
+
+    static let contract = ViewContract<LedgerGroup>("LedgerGroup", "A category's part of the ledger.", [
+        .text("title", "the category", \.title),
+        .number("count", "its items", \.count),
+        .html("rowsHTML", "its rows, each from `partials/ledger-row`", \.rowsHTML),
+    ])
 }
 
 /// A free page.

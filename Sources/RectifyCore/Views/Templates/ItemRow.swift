@@ -8,6 +8,8 @@ struct ItemRow: TemplateView {
     var state: StateRef
     var measures: String?
     var latest: DatedNote?
+    /// The co-operating units (配合单位), joined, when there are any.
+    var coDepartments: String?
     /// "逾期 12 天" for an overdue item, "剩 3 天" for one due soon.
     var deadlineNote: String?
     /// The labels and site, so that a row partial rendered on its own has them too.
@@ -21,6 +23,7 @@ struct ItemRow: TemplateView {
         .text("leader", "the responsible leader", \.leader),
         .text("department", "the responsible unit", \.department),
         .text("departmentURL", "the unit's page", \.departmentURL),
+        .text("coDepartments", "the co-operating units (配合单位), joined, when `department` lists more than one", \.coDepartments),
         .text("deadline", "the deadline, YYYY-MM-DD", \.deadline),
         .view("status", "the item's status", \.status),
         .view("state", "the deadline state against the as-of date", \.state),

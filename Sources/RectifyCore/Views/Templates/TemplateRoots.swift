@@ -13,7 +13,7 @@ enum TemplateRoots {
         ("departments", DepartmentsPage.contract.summary),
         ("item", ItemPage.contract.summary),
         ("page", FreePage.contract.summary),
-        ("ledger", RowsPage.contract.summary),
+        ("ledger", LedgerPage.contract.summary),
         ("updates", RowsPage.contract.summary),
         ("feed", FeedPage.contract.summary),
         ("print", PrintPage.contract.summary),
