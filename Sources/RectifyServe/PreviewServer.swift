@@ -27,9 +27,13 @@ public final class PreviewServer: Sendable {
 
     /// A fixed "data as of" date (`--as-of`); nil: today, at each rebuild.
     let asOf: Day?
+    /// The words of the banner, in the site's language (or `--lang`).
+    let messages: Messages
 
     public init(options: BuildOptions, host: String, port: UInt16, asOf: Day? = nil) {
         self.asOf = asOf
+        let siteFile = options.contentDirectory.appending(path: "site.yml").path
+        messages = Messages(options.messageLanguage ?? FileManager.default.contents(atPath: siteFile).flatMap { ContentLoader.declaredLanguage([UInt8]($0)) })
         var options = options
         scratch = FileManager.default.temporaryDirectory.appending(path: "rectify-serve-\(getpid())-\(UUID().uuidString)")
         options.outputDirectory = scratch.appending(path: "site")
@@ -73,7 +77,7 @@ public final class PreviewServer: Sendable {
         var logger = Logger(label: "rectify-serve")
         logger.logLevel = .critical
         let application = Application(
-            responder: SiteResponder(store: store),
+            responder: SiteResponder(store: store, banner: messages.serveBanner()),
             server: .http1(configuration: configuration),
             configuration: .init(address: .hostname(host, port: Int(port)), serverName: nil),
             onServerRunning: { [host, port] _ in await ready("http://\(host):\(port)/") },

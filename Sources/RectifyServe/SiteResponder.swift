@@ -13,6 +13,8 @@ import NIOCore
 /// so no unread bytes keep the server busy.
 struct SiteResponder: HTTPResponder {
     let store: SiteStore
+    /// The banner's first line, in the site's language.
+    var banner = "Build failed; showing the last good build."
 
     func respond(to request: Request, context: PreviewContext) async throws -> Response {
         if Self.hasBody(request) {
@@ -31,10 +33,10 @@ struct SiteResponder: HTTPResponder {
         let (snapshot, error) = store.current
         let candidates = path.isEmpty ? ["index.html"] : [path, path + "/index.html"]
         guard let found = candidates.first(where: { snapshot.files[$0] != nil }), var body = snapshot.files[found] else {
-            return Self.response(.notFound, type: "text/html; charset=utf-8", Data(Self.notFoundPage(path: path, error: error).utf8), head: request.method == .head)
+            return Self.response(.notFound, type: "text/html; charset=utf-8", Data(Self.notFoundPage(path: path, error: error, banner: banner).utf8), head: request.method == .head)
         }
         let type = ContentTypes.of(found)
-        if type.hasPrefix("text/html") { body = Self.inject(into: body, error: error) }
+        if type.hasPrefix("text/html") { body = Self.inject(into: body, error: error, banner: banner) }
         return Self.response(.ok, type: type, body, head: request.method == .head)
     }
 
@@ -74,11 +76,11 @@ struct SiteResponder: HTTPResponder {
         return segments.joined(separator: "/")
     }
 
-    static func inject(into page: Data, error: String?) -> Data {
+    static func inject(into page: Data, error: String?, banner title: String) -> Data {
         var html = String(decoding: page, as: UTF8.self)
         var banner = ""
         if let error {
-            banner = "<div id=\"rectify-build-error\" style=\"background:#fde2e2;color:#a4161a;border:2px solid #a4161a;padding:1rem;margin:1rem;font:14px/1.5 monospace;white-space:pre-wrap\"><strong>Build failed; showing the last good build.</strong>\n\(escape(error))</div>"
+            banner = "<div id=\"rectify-build-error\" style=\"background:#fde2e2;color:#a4161a;border:2px solid #a4161a;padding:1rem;margin:1rem;font:14px/1.5 monospace;white-space:pre-wrap\"><strong>\(escape(title))</strong>\n\(escape(error))</div>"
         }
         if let body = html.range(of: "<body"), let close = html[body.upperBound...].firstIndex(of: ">") {
             html.insert(contentsOf: banner, at: html.index(after: close))
@@ -99,9 +101,9 @@ struct SiteResponder: HTTPResponder {
 
         """
 
-    static func notFoundPage(path: String, error: String?) -> String {
+    static func notFoundPage(path: String, error: String?, banner: String) -> String {
         let page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 未找到页面 · Not Found</h1><p>/\(escape(path))</p><p><a href=\"/\">首页 · Home</a></p></body></html>\n"
-        return String(decoding: inject(into: Data(page.utf8), error: error), as: UTF8.self)
+        return String(decoding: inject(into: Data(page.utf8), error: error, banner: banner), as: UTF8.self)
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {

@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         options.reuseUnchangedOutput = !force
         options.serial = serial
         let builder = SiteBuilder(options: options)
-        let report = try Console.run { () throws(RectifyError) in try builder.build() }
+        let report = try Console.run(site.messages) { () throws(RectifyError) in try builder.build() }
         for warning in report.warnings.sorted() { Console.error(warning.description) }
         for warning in report.earlierWarnings { Console.error(warning) }
         for note in report.notes { Console.error("note: \(note)") }

@@ -20,8 +20,7 @@ struct CheckCommand: ParsableCommand {
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        print("\(site.content): \(plural(errors, "error")), \(plural(warnings, "warning"))\(strict && warnings > 0 ? " (--strict: warnings count as errors)" : "")")
+        print(site.messages.checkSummary(site.content, errors: errors, warnings: warnings, strict: strict))
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }
 }

@@ -8,9 +8,15 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func run<T>(_ body: () throws(RectifyError) -> T) throws -> T {
+    /// Runs `body`; on failure prints the problems, once, with a summary in the messages'
+    /// language, and exits 1.
+    static func run<T>(_ messages: Messages, _ body: () throws(RectifyError) -> T) throws -> T {
         do {
             return try body()
+        } catch .invalidContent(let diagnostics) {
+            for line in diagnostics.sorted().map(\.description) { self.error(line) }
+            self.error(messages.errorsFound(diagnostics.filter { $0.severity == .error }.count))
+            throw ExitCode.failure
         } catch {
             self.error(error.description)
             throw ExitCode.failure

@@ -26,7 +26,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == """
             \(content.path)/items/1.2.3.md:6: 未知的整改状态“doing”（可选：pending, in_progress, done, ongoing）
-            1 error found; nothing was written.
+            共 1 处错误，没有写入任何文件。
 
             """)
         #expect(!FileManager.default.fileExists(atPath: folder.url.appending(path: "out").path))

@@ -60,7 +60,7 @@ import Testing
         try site.edit("items/2.1.1.md") { $0.replacingOccurrences(of: "deadline: 2026-12-31", with: "deadline: 2026-13-01") }
         let result = try await site.rectify("check", ["--as-of", "2026-11-26"])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: “deadline”的日期“2026-13-01”格式不对：请按“年-月-日”写，例如 2026-12-31\n"))
+        #expect(result.stdout.hasPrefix("\(site.content.path)/items/2.1.1.md:9: bad date \"2026-13-01\" for \"deadline\" (expected YYYY-MM-DD)\n"))
     }
 
     /// A broken link does not stop the check: every warning is printed once, and the stale
@@ -76,5 +76,19 @@ import Testing
         let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         let warnings = result.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }.count
         #expect(summary == "\(site.content.path): 1 error, \(warnings) warnings")
+    }
+}
+
+/// A zh-CN site's `check` speaks Chinese: its findings and its summary.
+@Suite struct ChineseCheckTests {
+    @Test func theSampleSitesCheckIsInChinese() async throws {
+        let site = try ScratchSite()
+        try site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "measures:", with: "measure:") }
+        let result = try await site.rectify("check", ["--as-of", "2026-11-26", "--lang", "zh-CN"])
+        #expect(result.stdout == """
+            \(site.content.path)/items/1.2.3.md:10: warning: 不认识的项目名“measure”，是不是“measures”？
+            \(site.content.path)：0 处错误，1 处提醒
+
+            """)
     }
 }

@@ -47,7 +47,7 @@ struct GitPublishingTests {
         let webRoot = repository.url.appending(path: "www")
         let result = try await publish(repository, webRoot: webRoot)
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("content: 0 errors, 0 warnings"))
+        #expect(result.output.contains("content：0 处错误，0 处提醒"), "the zh-CN site's check speaks Chinese")
         #expect(result.output.contains("Published public/ to \(webRoot.path)/"))
 
         let page = try String(contentsOf: webRoot.appending(path: "items/1.2.1/index.html"), encoding: .utf8)

@@ -24,9 +24,12 @@ final class ScratchSite: Sendable {
         try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: false, encoding: .utf8)
     }
 
-    /// Runs `rectify <command> --content … --theme …` plus `arguments`.
+    /// Runs `rectify <command> --content … --theme …` plus `arguments`, with the messages in
+    /// English unless `arguments` name a `--lang` (the zh-CN sample's own language is tested
+    /// where the words matter).
     func rectify(_ command: String, _ arguments: [String] = []) async throws -> Rectify.Result {
-        try await Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + arguments)
+        let lang = arguments.contains("--lang") || command == "serve" ? [] : ["--lang", "en"]
+        return try await Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + lang + arguments)
     }
 
     func build(_ arguments: [String] = []) async throws -> Rectify.Result {

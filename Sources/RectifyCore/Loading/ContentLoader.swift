@@ -64,9 +64,9 @@ public struct ContentLoader {
             log.append(fileLog)
             guard let item else { continue }
             if let (otherID, other) = firstFileOfID[Identifier.folded(item.id)] {
-                let detail = otherID == item.id ? "also in \(other)"
-                    : "\"\(otherID)\" in \(other) differs only by case, and Windows and macOS file shares treat the two as one folder"
-                log.error(item.source.displayPath, idLine, "duplicate id \"\(item.id)\" (\(detail))")
+                let message = otherID == item.id ? log.messages.duplicateID(item.id, also: other)
+                    : "duplicate id \"\(item.id)\" (\"\(otherID)\" in \(other) differs only by case, and Windows and macOS file shares treat the two as one folder)"
+                log.error(item.source.displayPath, idLine, message)
                 continue
             }
             firstFileOfID[Identifier.folded(item.id)] = (item.id, item.source.displayPath)
@@ -107,7 +107,7 @@ public struct ContentLoader {
                 log.error(file, error.line, error.message)
             }
         case .failure(.missing):
-            log.error(file, nil, "file not found")
+            log.error(file, nil, log.messages.fileNotFound())
         case .failure(.tooLarge(let size)):
             log.error(file, nil, "file is \(size) bytes, over the limit of \(Self.maximumFileSize) bytes")
         case .failure(.unreadable(let reason)):
@@ -140,7 +140,7 @@ public struct ContentLoader {
 
     /// `language:` as written in site.yml, read before the file is parsed, so that even
     /// the errors in site.yml itself are in the site's language.
-    static func declaredLanguage(_ bytes: [UInt8]) -> String? {
+    public static func declaredLanguage(_ bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
         for line in text.split(separator: "\n") where line.hasPrefix("language:") {
             let value = line.dropFirst("language:".count).trimmingCharacters(in: .whitespaces)

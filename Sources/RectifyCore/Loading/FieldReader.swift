@@ -10,7 +10,7 @@ struct FieldReader {
     /// A required, non-empty text field; logs and returns nil when missing or wrong.
     func text(_ key: String) -> String? {
         guard let entry = node[key] else {
-            log.error(file, node.line, "missing required field \"\(key)\"")
+            log.error(file, node.line, log.messages.missingField(key))
             return nil
         }
         return text(entry)
@@ -37,7 +37,7 @@ struct FieldReader {
 
     func day(_ key: String) -> Day? {
         guard let entry = node[key] else {
-            log.error(file, node.line, "missing required field \"\(key)\"")
+            log.error(file, node.line, log.messages.missingField(key))
             return nil
         }
         return day(entry)
@@ -111,11 +111,7 @@ struct FieldReader {
     /// Warns about keys outside `known`, suggesting the closest known key.
     func warnUnknownKeys(_ known: [String]) {
         for entry in node.entries ?? [] where !known.contains(entry.key) {
-            var message = "unknown key \"\(entry.key)\""
-            if let suggestion = Suggestion.closest(to: entry.key, in: known) {
-                message += "; did you mean \"\(suggestion)\"?"
-            }
-            log.warning(file, entry.keyLine, message)
+            log.warning(file, entry.keyLine, log.messages.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, in: known)))
         }
     }
 }

@@ -12,6 +12,9 @@ enum Identifier {
 
     static func isValid(_ text: String) -> Bool { problem(text) == nil }
 
+    /// Whether the text has a character other than the allowed ASCII ones (Chinese, spaces…).
+    static func isNotASCII(_ text: String) -> Bool { !text.unicodeScalars.allSatisfy(isAllowed) }
+
     /// Why `text` cannot be an ID or key (to follow "id \"…\" "), or nil.
     static func problem(_ text: String) -> String? {
         guard !text.isEmpty else { return "is empty" }

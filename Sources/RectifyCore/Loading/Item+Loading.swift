@@ -11,18 +11,17 @@ extension Item {
 
         let id = fields.text("id")
         if let id, let problem = Identifier.problem(id) {
-            log.error(file, document.frontMatter["id"]?.value.line, "id \"\(id)\" \(problem)")
+            log.error(file, document.frontMatter["id"]?.value.line,
+                      log.messages.identifier(log.messages.language == .chinese ? "编号" : "id", id, problem: problem, notASCII: Identifier.isNotASCII(id)))
         }
         let title = fields.text("title")
         let category = fields.text("category")
         if let category, config.category(category) == nil {
-            log.error(file, document.frontMatter["category"]?.value.line,
-                      "unknown category \"\(category)\" (expected one of: \(config.categories.map(\.key).joined(separator: ", ")))")
+            log.error(file, document.frontMatter["category"]?.value.line, log.messages.unknownCategory(category, expected: config.categories.map(\.key)))
         }
         let group = fields.text("group")
         if let group, let category = category.flatMap(config.category), !category.groups.contains(where: { $0.key == group }) {
-            log.error(file, document.frontMatter["group"]?.value.line,
-                      "unknown group \"\(group)\" in category \"\(category.key)\" (expected one of: \(category.groups.map(\.key).joined(separator: ", ")))")
+            log.error(file, document.frontMatter["group"]?.value.line, log.messages.unknownGroup(group, category: category.key, expected: category.groups.map(\.key)))
         }
         let status = fields.text("status")
         if let status { checkStatus(status, line: document.frontMatter["status"]?.value.line, file: file, config: config, log: log) }

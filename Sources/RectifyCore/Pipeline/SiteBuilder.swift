@@ -58,7 +58,7 @@ public final class SiteBuilder {
         var report = BuildReport()
         report.items = site.content.items.count
         report.pages = written.pages
-        report.warnings = site.warnings + clock.step("check links") { LinkProblems.of(written, severity: .warning) }
+        report.warnings = site.warnings + clock.step("check links") { LinkProblems.of(written, severity: .warning, messages: site.messages) }
         switch output {
         case .memory(let files):
             memory = files
@@ -99,7 +99,7 @@ public final class SiteBuilder {
         let prepared = PreparedSite.prepare(site, renderer: renderer)
         do {
             let written = try write(prepared, into: DryRunOutput(), renderer: renderer, options: options, clock: clock)
-            return (found + LinkProblems.of(written, severity: .error) + StaleItems.of(site.content, asOf: options.asOf)).sorted()
+            return (found + LinkProblems.of(written, severity: .error, messages: site.messages) + StaleItems.of(site.content, asOf: options.asOf, messages: site.messages)).sorted()
         } catch .invalidContent(let diagnostics) {
             return (found + diagnostics).sorted()
         } catch {

@@ -17,6 +17,8 @@ struct LoadedSite {
     let changes: ChangeSummary?
     /// Warnings found while loading (unknown keys, template variables…).
     let warnings: [Diagnostic]
+    /// The words of the messages: `--lang`, else the site's language.
+    let messages: Messages
 
     /// Loads theme, content and git history, each a timed step.
     static func load(_ options: BuildOptions, clock: StepClock) throws(RectifyError) -> LoadedSite {
@@ -24,9 +26,10 @@ struct LoadedSite {
         let (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
         let (lastChanged, changes) = try clock.step("read git history") { () throws(RectifyError) in try readGitHistory(options, content: content) }
         let templateWarnings = clock.step("check templates") { TemplateProblems.of(theme, labels: labels, planned: options.reuseRenderPlans) }
-        let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf) }
+        let messages = Messages(options.messageLanguage ?? content.config.language)
+        let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf, messages: messages) }
         return LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
-                          changes: changes, warnings: contentWarnings + contradictions + templateWarnings)
+                          changes: changes, warnings: contentWarnings + contradictions + templateWarnings, messages: messages)
     }
 
     private static func loadTheme(_ options: BuildOptions) throws(RectifyError) -> Theme {

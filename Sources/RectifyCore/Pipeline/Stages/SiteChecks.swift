@@ -4,7 +4,7 @@ import RectifyTheme
 /// Relative links in Markdown bodies must lead to a file of the site, and `#anchors` to an
 /// element of the page. `build` reports them as warnings, `check` as errors.
 enum LinkProblems {
-    static func of(_ site: RenderedSite, severity: Diagnostic.Severity) -> [Diagnostic] {
+    static func of(_ site: RenderedSite, severity: Diagnostic.Severity, messages: Messages) -> [Diagnostic] {
         let checker = LinkChecker(anchors: site.anchors)
         var problems: [Diagnostic] = []
         for document in site.links {
@@ -12,10 +12,10 @@ enum LinkProblems {
                 guard let problem = checker.problem(with: link.url, on: document.page) else { continue }
                 let message: String
                 switch problem {
-                case .missingTarget(let target): message = "broken link \"\(link.url)\": no file \(target) in the site"
-                case .missingAnchor(let target, let anchor): message = "broken link \"\(link.url)\": no anchor \"\(anchor)\" in \(target)"
-                case .leavesSite: message = "broken link \"\(link.url)\": it leads outside the site"
-                case .rootAbsolute: message = "link \"\(link.url)\" starts with \"/\": use a relative path so the site works under any sub-path and from disk"
+                case .missingTarget(let target): message = messages.brokenLink(link.url, noFile: target)
+                case .missingAnchor(let target, let anchor): message = messages.brokenLink(link.url, noAnchor: anchor, in: target)
+                case .leavesSite: message = messages.linkLeavesSite(link.url)
+                case .rootAbsolute: message = messages.rootAbsoluteLink(link.url)
                 }
                 problems.append(Diagnostic(file: document.file, line: link.line, message: message, severity: severity))
             }
@@ -26,21 +26,21 @@ enum LinkProblems {
 
 /// Open items whose last update (or, with none, whose file) is older than `stale_days`.
 enum StaleItems {
-    static func of(_ content: Content, asOf: Day) -> [Diagnostic] {
+    static func of(_ content: Content, asOf: Day, messages: Messages) -> [Diagnostic] {
         let limit = content.config.staleDays
         var warnings: [Diagnostic] = []
         for item in content.items where content.config.status(item.status)?.isDone != true {
             guard let latest = item.latestUpdate else {
                 // An item marked not started has no progress to report yet.
                 if content.config.status(item.status)?.isNotStarted == true { continue }
-                warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: "item \(item.id) has no dated update yet", severity: .warning))
+                warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: messages.noUpdateYet(item.id), severity: .warning))
                 continue
             }
             let days = latest.date.days(until: asOf)
             if days > limit {
                 warnings.append(Diagnostic(
                     file: item.source.displayPath, line: latest.line,
-                    message: "no update for \(days) days (last on \(latest.date), limit stale_days: \(limit))", severity: .warning))
+                    message: messages.stale(days: days, last: latest.date, limit: limit), severity: .warning))
             }
         }
         return warnings
