@@ -51,27 +51,37 @@ struct PDFPrinter {
 
     /// Prints `page` to `pdf`; the page's CSS sets the paper size and the page numbers.
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 120) throws(RectifyError) {
-        let process = Process()
-        process.executableURL = browser
         var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
                          "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString]
         if geteuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
+        try PrintingProgram(name: "Chromium", program: browser).run(arguments, printing: page, to: pdf, timeout: timeout)
+    }
+}
+
+/// A program that prints a page to a PDF, run to the end within a time limit.
+struct PrintingProgram {
+    let name: String
+    let program: URL
+
+    func run(_ arguments: [String], printing page: URL, to pdf: URL, timeout: TimeInterval) throws(RectifyError) {
+        let process = Process()
+        process.executableURL = program
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
-            throw .io(path: browser.path, reason: "cannot start Chromium: \(error.localizedDescription)")
+            throw .io(path: program.path, reason: "cannot start \(name): \(error.localizedDescription)")
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
-            throw .io(path: pdf.path, reason: "Chromium did not finish printing within \(Int(timeout)) s")
+            throw .io(path: pdf.path, reason: "\(name) did not finish printing within \(Int(timeout)) s")
         }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw .io(path: pdf.path, reason: "Chromium could not print \(page.lastPathComponent) (exit status \(process.terminationStatus))")
+            throw .io(path: pdf.path, reason: "\(name) could not print \(page.lastPathComponent) (exit status \(process.terminationStatus))")
         }
     }
 }

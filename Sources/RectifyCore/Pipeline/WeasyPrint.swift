@@ -19,24 +19,6 @@ struct WeasyPrint {
     }
 
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 300) throws(RectifyError) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = ["--quiet", page.path, pdf.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .io(path: program.path, reason: "cannot start WeasyPrint: \(error.localizedDescription)")
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            throw .io(path: pdf.path, reason: "WeasyPrint did not finish printing within \(Int(timeout)) s")
-        }
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw .io(path: pdf.path, reason: "WeasyPrint could not print \(page.lastPathComponent) (exit status \(process.terminationStatus))")
-        }
+        try PrintingProgram(name: "WeasyPrint", program: program).run(["--quiet", page.path, pdf.path], printing: page, to: pdf, timeout: timeout)
     }
 }
