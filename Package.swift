@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CAtomicSwap"),
         .target(name: "RectifySystem"),
         .target(name: "RectifyMarkdown", dependencies: ["CCmarkGFM", "RectifySystem"]),
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "RectifyTheme", dependencies: ["RectifySystem", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "RectifyCore",
-            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "RectifySystem", "CAtomicSwap"]
+            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "RectifySystem", "CAtomicSwap", "CXLSXWriter"]
         ),
         .target(name: "RectifyServe", dependencies: [
             "RectifyCore",

@@ -184,3 +184,90 @@ struct ChangesPageTests {
         #expect(!changes.contains("items/1.1.1/index.html"), "the unchanged folder item is neither new, changed nor closed")
     }
 }
+
+/// `ledger.xlsx` read back by openpyxl, the reader Python's Excel users rely on, and
+/// rendered to PDF by LibreOffice, as a real client would open it.
+@Suite struct WorkbookTests {
+    static let check = """
+        import openpyxl, sys, json, datetime
+        wb = openpyxl.load_workbook(sys.argv[1])
+        ws = wb[wb.sheetnames[0]]
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        def cell(v):
+            return v.strftime("%Y-%m-%d") + "T" if isinstance(v, datetime.datetime) else v
+        item = next(r for r in rows if r[1] == "1.2.1")
+        hostile = next(r for r in rows if r[1] == "9.9")
+        print(json.dumps({
+            "sheets": wb.sheetnames, "title": wb.properties.title, "created": str(wb.properties.created),
+            "merged": sorted(str(m) for m in ws.merged_cells.ranges),
+            "row1": rows[0][0], "row2": rows[1][0], "header": rows[2], "group": rows[3][0],
+            "item": [cell(v) for v in item], "hostile": [cell(v) for v in hostile],
+            "hostileType": ws.cell(row=rows.index(hostile) + 1, column=12).data_type,
+            "deadlineFormat": ws.cell(row=rows.index(item) + 1, column=9).number_format,
+            "stateFill": ws.cell(row=rows.index(item) + 1, column=11).fill.fgColor.rgb,
+            "printTitles": ws.print_title_rows, "orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
+            "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage, "fitToHeight": ws.page_setup.fitToHeight,
+            "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "footer": ws.oddFooter.center.text,
+            "updates": wb[wb.sheetnames[1]].max_row, "summary": [list(r) for r in wb[wb.sheetnames[2]].iter_rows(values_only=True)],
+        }, ensure_ascii=False))
+        """
+
+    @Test(.enabled(if: Tool.available("python3")))
+    func theWorkbookHasEverythingAnOfficeExpects() async throws {
+        let site = try ScratchSite()
+        try site.write("items/zz.md", sampleItem(id: "9.9", body: "正文", extra: "measures: \"=cmd|' /C calc'!A0\""))
+        try site.edit("items/zz.md") { $0.replacingOccurrences(of: "note: 已推进。", with: "note: \"=HYPERLINK(\\\"http://x\\\")\"") }
+        #expect(try await site.build().status == 0)
+        let result = try await Tool.run("python3", ["-c", Self.check, site.output.appending(path: "ledger.xlsx").path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+        #expect(json["sheets"] as? [String] == ["整改台账", "全部进展", "整改情况汇总"])
+        #expect(json["title"] as? String == "县民政局巡察反馈意见整改进展")
+        #expect((json["created"] as? String)?.hasPrefix("2026-11-26") == true, "the as-of date is the creation date")
+        #expect(json["row1"] as? String == "县民政局巡察反馈意见整改进展")
+        #expect(json["row2"] as? String == "填报单位：县民政局党组    统计截至：2026-11-26")
+        #expect((json["merged"] as? [String])?.contains("A1:M1") == true)
+        #expect(json["header"] as? [String] == ["序号", "编号", "所属方面", "问题类别", "问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态", "时限状态", "最新进展", "最新进展日期"])
+        #expect(json["group"] as? String == "用新思想引领推动民政工作，履行新时代民政工作的政治责任方面（11）")
+        let item = try #require(json["item"] as? [Any])
+        #expect(item[8] as? String == "2026-11-15T", "完成时限 is a real date")
+        #expect(item[10] as? String == "已逾期")
+        #expect(item[12] as? String == "2026-11-18T")
+        #expect(json["deadlineFormat"] as? String == "yyyy-mm-dd")
+        #expect(json["stateFill"] as? String == "FFFDE2E2", "overdue is filled red")
+        let hostile = try #require(json["hostile"] as? [Any])
+        #expect(hostile[5] as? String == "=cmd|' /C calc'!A0", "a formula in the text stays text")
+        #expect(hostile[11] as? String == "=HYPERLINK(\"http://x\")")
+        #expect(json["hostileType"] as? String == "s", "written as a string cell, never a formula")
+        #expect(json["printTitles"] as? String == "$3:$3")
+        #expect(json["orientation"] as? String == "landscape" && json["paper"] as? Int == 9)
+        #expect(json["fitToPage"] as? Bool == true && json["fitToHeight"] as? Int == 0)
+        #expect(json["freeze"] as? String == "A4")
+        #expect((json["filter"] as? String)?.hasPrefix("A3:M") == true)
+        #expect(json["footer"] as? String == "第 &P 页 / 共 &N 页")
+        #expect((json["updates"] as? Int ?? 0) > 40)
+        let summary = try #require(json["summary"] as? [[Any]])
+        #expect(summary.first?.first as? String == "所属方面" && summary.count == 5)
+        #expect((summary.last?.last as? String)?.hasSuffix("%") == true)
+    }
+
+    @Test(.enabled(if: Tool.available("soffice", "pdftotext", "pdftoppm")))
+    func libreOfficeRendersItOnA4LandscapeWithTheChineseIntact() async throws {
+        let site = try ScratchSite()
+        #expect(try await site.build().status == 0)
+        let folder = try TemporaryFolder()
+        let home = folder.url.appending(path: "home")
+        let convert = try await Tool.run("soffice", ["--headless", "-env:UserInstallation=file://\(home.path)", "--convert-to", "pdf",
+                                                     "--outdir", folder.url.path, site.output.appending(path: "ledger.xlsx").path])
+        let pdf = folder.url.appending(path: "ledger.pdf")
+        #expect(FileManager.default.fileExists(atPath: pdf.path), "\(convert.output)")
+        let info = try await Poppler.info(pdf)
+        #expect(info.width > info.height, "landscape")
+        #expect(abs(info.width - 841.9) < 2, "A4")
+        let text = try await Poppler.text(pdf, page: 1)
+        #expect(text.contains("县民政局巡察反馈意见整改进展") && text.contains("自觉贯彻落实"), "the Chinese text is intact")
+        let output = Rectify.repository.appending(path: "test-output/xlsx")
+        try? FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        #expect(try await Tool.run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf.path, output.appending(path: "ledger-xlsx").path]).status == 0)
+    }
+}

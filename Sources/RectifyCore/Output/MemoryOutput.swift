@@ -14,6 +14,10 @@ final class MemoryOutput: OutputSink {
         try store(Data(text.utf8), at: relative)
     }
 
+    func write(_ data: Data, to relative: String) throws(RectifyError) {
+        try store(data, at: relative)
+    }
+
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
         guard case .success(let bytes) = FileBytes.read(source.path, limit: Int.max) else {
             throw .io(path: source.path, reason: "cannot copy: cannot read the file")

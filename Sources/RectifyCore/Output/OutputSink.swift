@@ -5,6 +5,7 @@ import Synchronization
 /// or nowhere (`DryRunOutput`) for `check`, which only needs to know what would be written.
 protocol OutputSink: AnyObject {
     func write(_ text: String, to relative: String) throws(RectifyError)
+    func write(_ data: Data, to relative: String) throws(RectifyError)
     func copy(_ source: URL, to relative: String) throws(RectifyError)
     /// A file written piece by piece, for pages too large to hold in memory at once.
     func open(_ relative: String) throws(RectifyError) -> any OutputFile
@@ -24,6 +25,10 @@ final class DryRunOutput: OutputSink {
     var filesWritten: Int { paths.withLock { $0.count } }
 
     func write(_ text: String, to relative: String) throws(RectifyError) {
+        try record(relative)
+    }
+
+    func write(_ data: Data, to relative: String) throws(RectifyError) {
         try record(relative)
     }
 

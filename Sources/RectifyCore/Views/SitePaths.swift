@@ -5,6 +5,7 @@ public enum SitePaths {
     public static let ledger = "ledger/index.html"
     public static let stylesheet = "static/style.css"
     public static let departments = "departments/index.html"
+    public static let ledgerXLSX = "ledger.xlsx"
     public static let updates = "updates/index.html"
     public static let feed = "feed.xml"
     public static let printDocument = "print/index.html"

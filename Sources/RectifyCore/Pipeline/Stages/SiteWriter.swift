@@ -82,6 +82,8 @@ final class SiteWriter {
             try sink.write(text, to: path)
             anchors[path] = []
         }
+        try sink.write(try LedgerWorkbook(views: views).data(), to: SitePaths.ledgerXLSX)
+        anchors[SitePaths.ledgerXLSX] = []
     }
 
     func copyStaticFiles() throws(RectifyError) {

@@ -41,7 +41,7 @@ struct SiteInfo: TemplateView {
 
 /// Links to the site's pages, relative to the page they are on.
 struct Navigation: TemplateView {
-    var home, ledger, departments, updates, feed, print, csv, json, printScript: String
+    var home, ledger, departments, updates, feed, print, csv, xlsx, json, printScript: String
     var categories: [NavLink]
     var statuses: [NavLink]
     var pages: [NavLink]
@@ -58,6 +58,7 @@ struct Navigation: TemplateView {
         .text("feed", "the Atom feed", \.feed),
         .text("print", "the printable document", \.print),
         .text("csv", "`ledger.csv`", \.csv),
+        .text("xlsx", "`ledger.xlsx`, the ledger as an Excel workbook", \.xlsx),
         .text("json", "`data.json`", \.json),
         .text("printScript", "`static/print.js`, which shows the Print buttons", \.printScript),
         .list("categories", "one link per category, in `site.yml` order", \.categories),
