@@ -5,7 +5,7 @@ SWIFT        ?= swift
 CONFIG       ?= release
 RECTIFY      := .build/$(CONFIG)/rectify
 AS_OF        ?=
-BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxlsxwriter-dev pkg-config
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxlsxwriter-dev zlib1g-dev pkg-config
 # What the tests need beyond the build: a real browser, a CJK font so that printed
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print

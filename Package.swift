@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,10 @@ let package = Package(
         .target(name: "RectifyTheme", dependencies: ["RectifySystem", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "RectifyCore",
-            dependencies: ["RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "RectifySystem", "CAtomicSwap", "CXLSXWriter"]
+            dependencies: [
+                "RectifyMarkdown", "RectifyFrontMatter", "RectifyTheme", "RectifySystem", "CAtomicSwap", "CXLSXWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .target(name: "RectifyServe", dependencies: [
             "RectifyCore",

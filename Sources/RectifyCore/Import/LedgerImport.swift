@@ -1,0 +1,187 @@
+import Foundation
+
+/// `rectify import`: the ledger (整改台账) a bureau keeps in Excel or WPS, turned into a
+/// content folder: `site.yml` with its categories, groups, statuses and departments, and one
+/// `items/<id>.md` per row.
+///
+/// The header row is found by its column names (title rows, notes and a two-row header above
+/// it are fine); merged 所属方面 and 问题类别 cells count for every row they cover; dates may
+/// be Excel serial numbers or text (`2026年12月31日`, `2026.12.31`, `2026/12/31`, `长期坚持`).
+/// A sheet with 编号, 日期 and 进展 columns (like the exported workbook's 全部进展) gives each
+/// item its dated updates; otherwise 最新进展 and 进展日期 give one.
+public struct LedgerImport {
+    /// What each column means, by the names ledgers give it.
+    enum Field: String, CaseIterable {
+        case number, id, category, group, problem, measures, leader, department, deadline, status, progress, progressDate
+
+        var names: [String] {
+            switch self {
+            case .number: return ["序号"]
+            case .id: return ["编号", "问题编号"]
+            case .category: return ["所属方面", "方面", "类别", "问题方面"]
+            case .group: return ["问题类别", "问题类型", "问题分类"]
+            case .problem: return ["问题", "问题表现", "存在问题", "问题描述", "具体问题", "反馈问题"]
+            case .measures: return ["整改措施", "措施"]
+            case .leader: return ["责任领导", "牵头领导", "分管领导"]
+            case .department: return ["责任单位", "牵头单位", "责任部门", "责任科室"]
+            case .deadline: return ["完成时限", "整改时限", "时限"]
+            case .status: return ["整改状态", "完成情况", "状态"]
+            case .progress: return ["最新进展", "整改进展", "进展情况", "进展"]
+            case .progressDate: return ["最新进展日期", "进展日期", "日期"]
+            }
+        }
+
+        static func of(_ header: String) -> Field? {
+            let name = header.filter { !$0.isWhitespace }
+            return allCases.first { $0.names.contains(name) }
+        }
+    }
+
+    /// Status words and the keys they become.
+    static let statusWords: [(key: String, words: [String], done: Bool)] = [
+        ("pending", ["未启动", "未开始", "尚未启动"], false),
+        ("in_progress", ["整改中", "正在整改", "推进中", "进行中", "正在推进"], false),
+        ("done", ["已完成", "已整改", "完成", "已销号", "整改完成"], true),
+        ("ongoing", ["已完成、长期坚持", "长期坚持", "持续整改", "持续推进"], true),
+    ]
+
+    public struct Report {
+        public var mapped: [String] = []
+        public var ignored: [String] = []
+        public var unknownStatuses: [String] = []
+        /// `FILE:row N: reason`, one per row that could not be imported.
+        public var problems: [String] = []
+        public var items = 0
+        public var written: [String] = []
+    }
+
+    public let file: URL
+    public let content: URL
+    public var partial = false
+    public var force = false
+
+    public init(file: URL, content: URL) {
+        self.file = file
+        self.content = content
+    }
+
+    public func run() throws(RectifyError) -> Report {
+        let sheets = try readSheets()
+        var report = Report()
+        guard let (sheet, header) = sheets.lazy.compactMap({ sheet in Self.header(in: sheet).map { (sheet, $0) } }).first else {
+            throw .io(path: file.path, reason: "no header row found: a ledger needs at least the columns 问题 and one of 编号, 所属方面, 责任单位 or 完成时限")
+        }
+        report.mapped = header.columns.sorted { $0.key < $1.key }.map { "\(header.names[$0.key] ?? "?") → \($0.value.rawValue)" }
+        report.ignored = header.names.sorted { $0.key < $1.key }.compactMap { column, name in header.columns[column] == nil ? name : nil }
+        let updates = sheets.filter { $0.name != sheet.name }.lazy.compactMap(Self.updateSheet).first ?? [:]
+        var site = ImportedSite(title: Self.title(of: sheet, above: header.firstRow) ?? file.deletingPathExtension().lastPathComponent)
+        for row in (header.row + 1)..<sheet.rows.count {
+            let cells = sheet.rows[row]
+            func value(_ field: Field) -> String? {
+                guard let column = header.columns.first(where: { $0.value == field })?.key, column < cells.count else { return nil }
+                let text = cells[column]?.text ?? ""
+                return text.isEmpty ? nil : text
+            }
+            func cell(_ field: Field) -> SpreadsheetGrid.Cell? {
+                guard let column = header.columns.first(where: { $0.value == field })?.key, column < cells.count else { return nil }
+                return cells[column]
+            }
+            let place = "\(file.lastPathComponent):row \(row + 1)"
+            // Empty padding rows, and group rows (one text merged across the row).
+            let texts = cells.compactMap { $0?.text }.filter { !$0.isEmpty }
+            if texts.count > 2 && Set(texts).count == 1 { continue }
+            guard let problem = value(.problem) else { continue }
+            switch site.add(row: place, id: value(.id), category: value(.category), group: value(.group), title: problem,
+                            measures: value(.measures), leader: value(.leader), departments: value(.department),
+                            deadline: cell(.deadline), status: value(.status), progress: value(.progress), progressDate: cell(.progressDate),
+                            updates: updates) {
+            case .success: report.items += 1
+            case .failure(let problem): report.problems.append("\(place): \(problem.reason)")
+            }
+        }
+        report.unknownStatuses = site.unknownStatuses.sorted()
+        guard report.problems.isEmpty || partial else { return report }
+        report.written = try site.write(into: content, force: force)
+        return report
+    }
+
+    private func readSheets() throws(RectifyError) -> [SpreadsheetGrid] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw .io(path: file.path, reason: "cannot read the file: \(error.localizedDescription)")
+        }
+        do {
+            switch file.pathExtension.lowercased() {
+            case "xlsx": return try SpreadsheetGrid.sheets(xlsx: data)
+            case "csv": return [try SpreadsheetGrid.sheet(csv: data, name: file.lastPathComponent)]
+            default: throw RectifyError.io(path: file.path, reason: "not an .xlsx or .csv file: save the ledger as an Excel workbook (.xlsx) or as \"CSV UTF-8\"")
+            }
+        } catch ImportFailure.notUTF8 {
+            throw .io(path: file.path, reason: "the CSV file is not UTF-8 (Excel's and WPS's plain \"CSV\" saves GBK): save it again as \"CSV UTF-8 (逗号分隔)\", or import the .xlsx file itself")
+        } catch let error as RectifyError {
+            throw error
+        } catch {
+            throw .io(path: file.path, reason: "cannot read it as a workbook: \(error)")
+        }
+    }
+
+    /// The header: the row (or two rows) whose cells name the most known columns.
+    struct Header {
+        let firstRow: Int
+        let row: Int
+        let columns: [Int: Field]
+        /// Each column's name as the sheet writes it (the lower row's, in a two-row header).
+        let names: [Int: String]
+    }
+
+    static func header(in sheet: SpreadsheetGrid) -> Header? {
+        var best: Header?
+        for row in 0..<min(sheet.rows.count, 25) {
+            var columns: [Int: Field] = [:]
+            var names: [Int: String] = [:]
+            // One row, or a row with the one below it (a two-row header: the lower names win).
+            for (first, rows) in [(row, [row]), (row, [row, row + 1])] where rows.last! < sheet.rows.count {
+                columns = [:]
+                names = [:]
+                for index in rows {
+                    for (column, cell) in sheet.rows[index].enumerated() {
+                        if let text = cell?.text, !text.isEmpty, index == first || Field.of(text) != nil || names[column] == nil { names[column] = text }
+                        if let field = cell.flatMap({ Field.of($0.text) }), !columns.values.contains(field) || index > first { columns[column] = field }
+                    }
+                }
+                let fields = Set(columns.values)
+                guard fields.contains(.problem), fields.count >= 3 else { continue }
+                if best.map({ Set($0.columns.values).count < fields.count }) ?? true {
+                    best = Header(firstRow: first, row: rows.last!, columns: columns, names: names)
+                }
+            }
+        }
+        return best
+    }
+
+    /// The title: the first non-empty text above the header.
+    static func title(of sheet: SpreadsheetGrid, above row: Int) -> String? {
+        sheet.rows.prefix(row).lazy.compactMap { $0.compactMap { $0?.text }.first { !$0.isEmpty } }.first
+    }
+
+    /// Updates by item ID, from a sheet with 编号, 日期 and 进展 columns.
+    static func updateSheet(_ sheet: SpreadsheetGrid) -> [String: [(date: SpreadsheetGrid.Cell?, status: String?, note: String)]]? {
+        for row in 0..<min(sheet.rows.count, 10) {
+            let fields = Dictionary(sheet.rows[row].enumerated().compactMap { column, cell in
+                cell.flatMap { Field.of($0.text) }.map { ($0, column) }
+            }) { first, _ in first }
+            guard let id = fields[.id], let date = fields[.progressDate], let note = fields[.progress] else { continue }
+            var updates: [String: [(date: SpreadsheetGrid.Cell?, status: String?, note: String)]] = [:]
+            for cells in sheet.rows.dropFirst(row + 1) {
+                func at(_ column: Int?) -> SpreadsheetGrid.Cell? { column.flatMap { $0 < cells.count ? cells[$0] : nil } }
+                guard let key = at(id)?.text, !key.isEmpty, let text = at(note)?.text, !text.isEmpty else { continue }
+                let status = at(fields[.status])?.text
+                updates[key, default: []].append((at(date), status?.isEmpty == true ? nil : status, text))
+            }
+            return updates
+        }
+        return nil
+    }
+}

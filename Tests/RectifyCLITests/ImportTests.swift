@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `rectify import`: the Excel ledger a bureau already keeps becomes a content folder.
+@Suite(.enabled(if: Tool.available("python3")))
+struct ImportTests {
+    /// A workbook as offices make them, written by openpyxl: a title row, a note, a two-row
+    /// header, 所属方面 and 问题类别 merged down their rows, serial and text dates, 长期坚持,
+    /// an empty padding row, and one row whose status no one could map.
+    static let makeWorkbook = """
+        import openpyxl, sys, datetime
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "台账"
+        ws["A1"] = "某县农业农村局巡察反馈问题整改台账"
+        ws.merge_cells("A1:I1")
+        ws["A2"] = "填报说明：每月25日前更新"
+        ws.append(["序号", "所属方面", "问题类别", "存在问题", "整改措施", "责任", None, "整改时限", "完成情况"])
+        ws.append([None, None, None, None, None, "牵头领导", "责任单位", None, None])
+        ws.merge_cells("F3:G3")
+        rows = [
+            (1, "政治建设方面", "学习贯彻不到位", "理论学习走过场", "制定学习计划", "王某", "办公室", datetime.date(2026, 12, 31), "整改中"),
+            (2, None, None, "调研不深入", "开展专题调研", "李某", "规划股", "2027年3月31日", "已完成"),
+            (3, None, "落实决策有偏差", "项目推进慢", "倒排工期", "王某", "项目股、财务股", "2026.11.30", "未启动"),
+            (None, None, None, None, None, None, None, None, None),
+            (4, "作风建设方面", "形式主义", "文山会海", "精简会议", "赵某", "办公室", "长期坚持", "长期坚持"),
+            (5, None, None, "督查检查多", "统筹督查", "赵某", "办公室", "2026/10/31", "研究中"),
+        ]
+        for row in rows:
+            ws.append(list(row))
+        ws.merge_cells("B5:B7")
+        ws.merge_cells("C5:C6")
+        ws.merge_cells("B9:B10")
+        ws.merge_cells("C9:C10")
+        wb.save(sys.argv[1])
+        """
+
+    func workbook() async throws -> (TemporaryFolder, URL) {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appending(path: "台账.xlsx")
+        let made = try await Tool.run("python3", ["-c", Self.makeWorkbook, file.path])
+        #expect(made.status == 0, "\(made.output)")
+        return (folder, file)
+    }
+
+    func importing(_ file: URL, into content: URL, _ extra: [String] = []) async throws -> Rectify.Result {
+        try await Rectify.run(["import", file.path, "--content", content.path] + extra)
+    }
+
+    @Test func anOfficeWorkbookIsReadByItsColumnNames() async throws {
+        let (folder, file) = try await workbook()
+        let content = folder.url.appending(path: "content")
+        let refused = try await importing(file, into: content)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("台账.xlsx:row 10: 整改状态 \"研究中\" is not one of the known words"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: content.path), "nothing is written unless every row imports")
+
+        let result = try await importing(file, into: content, ["--partial"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("存在问题 → problem") && result.stdout.contains("牵头领导 → leader") && result.stdout.contains("整改时限 → deadline"))
+        #expect(result.stdout.contains("Status words not understood: 研究中"))
+        let site = try String(contentsOf: content.appending(path: "site.yml"), encoding: .utf8)
+        #expect(site.contains("title: \"某县农业农村局巡察反馈问题整改台账\""))
+        #expect(site.contains("title: \"政治建设方面\"") && site.contains("title: \"落实决策有偏差\"") && site.contains("title: \"作风建设方面\""))
+        let second = try String(contentsOf: content.appending(path: "items/1.1.2.md"), encoding: .utf8)
+        #expect(second.contains("category: c1") && second.contains("group: g1"), "merged cells count for every row they cover")
+        #expect(second.contains("deadline: 2027-03-31") && second.contains("status: done"))
+        let third = try String(contentsOf: content.appending(path: "items/1.2.1.md"), encoding: .utf8)
+        #expect(third.contains("deadline: 2026-11-30") && third.contains("department: [\"项目股\", \"财务股\"]"))
+        let first = try String(contentsOf: content.appending(path: "items/1.1.1.md"), encoding: .utf8)
+        #expect(first.contains("deadline: 2026-12-31"), "a real Excel date")
+        let ongoing = try String(contentsOf: content.appending(path: "items/2.1.1.md"), encoding: .utf8)
+        #expect(ongoing.contains("status: ongoing"))
+        let check = try await Rectify.run(["check", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                          "--as-of", "2026-11-26", "--lang", "en"])
+        #expect(check.status == 0, "the imported site builds: \(check.stdout)")
+
+        let again = try await importing(file, into: content, ["--partial"])
+        #expect(again.status == 1 && again.stderr.contains("already exist"), "existing files are never overwritten without --force")
+        #expect(try await importing(file, into: content, ["--partial", "--force"]).status == 0)
+    }
+
+    @Test func theExportedWorkbookImportsBackToTheSameLedger() async throws {
+        let site = try ScratchSite()
+        #expect(try await site.build().status == 0)
+        let content = site.root.appending(path: "imported")
+        let result = try await importing(site.output.appending(path: "ledger.xlsx"), into: content)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 26 items"))
+        let rebuilt = site.root.appending(path: "rebuilt")
+        let build = try await Rectify.run(["build", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                          "--output", rebuilt.path, "--as-of", "2026-11-26"])
+        #expect(build.status == 0, "\(build.stderr)")
+        func table(_ folder: URL) throws -> String {
+            let page = try String(contentsOf: folder.appending(path: "ledger/index.html"), encoding: .utf8)
+            return String(page[page.range(of: "<table class=\"ledger-table\">")!.lowerBound..<page.range(of: "</table>")!.upperBound])
+        }
+        #expect(try table(rebuilt) == table(site.output), "the ledger's rows are the same after export and import")
+    }
+
+    @Test func aGBKCSVGetsAClearMessageAndAUTF8OneImports() async throws {
+        let folder = try TemporaryFolder()
+        let rows = "编号,所属方面,问题,责任领导,责任单位,完成时限,整改状态\n1.1.1,作风建设,文山会海,赵某,办公室,2026-12-31,整改中\n"
+        let gbk = folder.url.appending(path: "ledger-gbk.csv")
+        let converted = try await Tool.run("python3", ["-c", "import sys; open(sys.argv[2],'wb').write(sys.argv[1].encode('gbk'))", rows, gbk.path])
+        #expect(converted.status == 0)
+        let refused = try await importing(gbk, into: folder.url.appending(path: "a"))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("not UTF-8") && refused.stderr.contains("CSV UTF-8"))
+        let utf8 = folder.url.appending(path: "ledger.csv")
+        try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(rows.utf8)).write(to: utf8)
+        let result = try await importing(utf8, into: folder.url.appending(path: "b"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.url.appending(path: "b/items/1.1.1.md").path))
+    }
+}
