@@ -57,7 +57,7 @@ def main():
         front = [f'id: "{number}"', f"title: 第{number}项{sentence(rng, (4, 8))}", f"category: {category}",
                  f"group: {groups[number % 3]}", f"status: {status}", f"leader: 负责人{number % 17}",
                  f"department: {DEPARTMENTS[number % len(DEPARTMENTS)]}", f"deadline: 2027-{number % 12 + 1:02d}-15",
-                 "updates:", f"  - date: 2026-{number % 11 + 1:02d}-10", f"    note: {sentence(rng)}"]
+                 "updates:", f"  - date: 2026-{number % 11 + 1:02d}-10", f"    status: {status}", f"    note: {sentence(rng)}"]
         open(os.path.join(out, f"rectify/items/{number}.md"), "w").write("---\n" + "\n".join(front) + "\n---\n\n" + text)
         hugo_front = [f'title: "{number}"', f"categories: [{category}]", f"statuses: [{status}]", "draft: false"]
         open(os.path.join(out, f"hugo/content/items/{number}.md"), "w").write("---\n" + "\n".join(hugo_front) + "\n---\n\n" + text)
