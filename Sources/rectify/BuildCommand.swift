@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("force-output"), help: "Replace the output folder even though Rectify did not build it (never the content, theme, current or home folder). Check first that nothing in it is needed.")
     var forceOutput = false
 
+    @Flag(name: .customLong("no-search"), help: "Leave out the search index (by default Pagefind indexes the site when it is installed).")
+    var noSearch = false
+
     @Flag(help: "Render on one thread only: slower, for checking that the parallel build gives the same files.")
     var serial = false
 
@@ -38,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         options.outputDisplay = output
         options.forceOutput = forceOutput
         options.pdf = pdf
+        options.searchIndex = !noSearch
         options.changesSince = changesSince
         options.reuseUnchangedOutput = !force
         options.serial = serial

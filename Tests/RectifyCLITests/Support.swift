@@ -36,14 +36,17 @@ final class ScratchSite: Sendable {
         try await rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + arguments)
     }
 
-    /// Every file under `folder` (default: the output), relative path to bytes.
+    /// Every file under `folder` (default: the output), relative path to bytes; the search
+    /// index (`pagefind/`) is left out: Pagefind names its files differently in each run.
     func snapshot(_ folder: URL? = nil) throws -> [String: Data] {
         let base = (folder ?? output).standardizedFileURL
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))] = try Data(contentsOf: url)
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))
+            if relative.hasPrefix("pagefind/") { continue }
+            files[relative] = try Data(contentsOf: url)
         }
         return files
     }

@@ -31,6 +31,8 @@ public struct BuildOptions: Sendable {
     /// Replace an existing output folder that Rectify did not build (`--force-output`).
     /// Never the content, the theme, the current or home folder, nor `/`.
     public var forceOutput = false
+    /// Index the built site for search with Pagefind, when it is installed (the CLI's `build`).
+    public var searchIndex = false
     /// The language of the messages (`--lang`); nil: the site's `language`.
     public var messageLanguage: String?
     /// Render pages on one thread only (for comparing with the parallel build).

@@ -15,7 +15,7 @@ import RectifyTheme
 /// touches the output folder until the swap.
 public final class SiteBuilder {
     /// Templates a theme must provide.
-    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print", "changes",
+    public static let requiredTemplates = ["home", "category", "status", "item", "page", "ledger", "departments", "department", "updates", "feed", "print", "changes", "search",
                                             "partials/item-row", "partials/ledger-row", "partials/print-item", "partials/update-row", "partials/feed-entry", "partials/item-entry"]
 
     let options: BuildOptions
@@ -64,6 +64,15 @@ public final class SiteBuilder {
             memory = files
             report.filesWritten = files.filesWritten
         case .staging(let staging):
+            if options.searchIndex {
+                report.notes += try clock.step("index for search") { () throws(RectifyError) -> [String] in
+                    guard let indexer = SearchIndexer.find() else {
+                        return ["search was left out: Pagefind is not installed (pip install pagefind-bin-extended, or RECTIFY_PAGEFIND)"]
+                    }
+                    try indexer.index(staging.staging)
+                    return []
+                }
+            }
             if options.pdf {
                 let (pdfs, notes) = try clock.step("print PDFs") { () throws(RectifyError) in try PDFPrinter.printDocuments(in: staging.staging) }
                 report.pdfs = pdfs

@@ -6,6 +6,7 @@ public enum SitePaths {
     public static let stylesheet = "static/style.css"
     public static let departments = "departments/index.html"
     public static let ledgerXLSX = "ledger.xlsx"
+    public static let search = "search/index.html"
     public static let updates = "updates/index.html"
     public static let feed = "feed.xml"
     public static let printDocument = "print/index.html"

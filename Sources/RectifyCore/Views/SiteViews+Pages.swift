@@ -101,6 +101,10 @@ extension SiteViews {
             next: index + 1 < content.items.count ? summary(content.items[index + 1], root: root) : nil)
     }
 
+    func search() -> SearchPage {
+        SearchPage(frame: frame(path: SitePaths.search, title: labels["search"]))
+    }
+
     func page(_ page: Page) -> FreePage {
         FreePage(frame: frame(path: SitePaths.page(page.name), title: page.title),
                  page: PageBody(title: page.title, bodyHTML: pageBodies[page.name] ?? ""))

@@ -24,6 +24,7 @@ struct SiteViews {
             home: link(SitePaths.home), ledger: link(SitePaths.ledger), departments: link(SitePaths.departments),
             updates: link(SitePaths.updates), feed: link(SitePaths.feed), print: link(SitePaths.printDocument),
             csv: link(SitePaths.ledgerCSV), xlsx: link(SitePaths.ledgerXLSX), json: link(SitePaths.dataJSON), printScript: link("static/print.js"),
+            search: link(SitePaths.search), searchScript: link("static/search.js"),
             categories: config.categories.map { NavLink(title: $0.title, url: link(SitePaths.category($0.key)), current: path == SitePaths.category($0.key)) },
             statuses: config.statuses.map { NavLink(title: $0.label, url: link(SitePaths.status($0.key)), current: path == SitePaths.status($0.key)) },
             pages: content.pages.map { NavLink(title: $0.title, url: link(SitePaths.page($0.name)), current: path == SitePaths.page($0.name)) },

@@ -46,6 +46,7 @@ final class SiteWriter {
             ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),
             ("home", SitePaths.home, { views.home(rows: rows) }),
             ("departments", SitePaths.departments, { views.departments() }),
+            ("search", SitePaths.search, { views.search() }),
         ]
         pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category, rows: rows) }) }
         pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows) }) }

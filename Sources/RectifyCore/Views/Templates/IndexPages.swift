@@ -186,3 +186,12 @@ struct FeedEntry: TemplateView {
         .view("site", "the site", \.site),
     ])
 }
+
+/// The search page: a box, filters and results, run in the browser by `static/search.js` on
+/// the Pagefind index the build made.
+struct SearchPage: TemplateView {
+    var frame: PageFrame
+
+    static let contract = ViewContract<SearchPage>("SearchPage", "`search`: the search page. Every field of PageFrame.",
+        ViewContract<SearchPage>.Field.all(of: \.frame))
+}

@@ -18,6 +18,7 @@ enum TemplateRoots {
         ("feed", FeedPage.contract.summary),
         ("print", PrintPage.contract.summary),
         ("changes", ChangesPage.contract.summary),
+        ("search", SearchPage.contract.summary),
         ("partials/item-row", ItemRow.contract.summary),
         ("partials/item-entry", ItemRow.contract.summary),
         ("partials/ledger-row", LedgerRow.contract.summary),
