@@ -105,7 +105,7 @@ def main():
 
     def rectify_build(folder, output):
         return [rectify, "build", "--content", os.path.join(folder, "rectify"), "--theme", os.path.join(ROOT, "theme"),
-                "--output", output, "--as-of", "2026-11-26"]
+                "--output", output, "--as-of", "2026-11-26", "--no-search"]  # Hugo builds no search index either
 
     tools = {
         "rectify": lambda run: rectify_build(data, out("rectify", run)),
