@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func killedBuildsLeaveThePreviousOutputByteIdentical() async throws {
-        let site = try largeSite(items: 600)
+        let site = try largeSite(items: 400)
         let theme = Rectify.repository.appending(path: "theme").path
         // A second version of the content: one item's title changed.
         let edited = site.root.appending(path: "content-edited")
@@ -39,20 +39,25 @@ import Testing
         func build(_ content: URL, into output: URL) async throws -> Int32? {
             try await start(content, into: output).wait()
         }
-        let started = ContinuousClock.now
-        #expect(try await build(site.content, into: site.output) == 0)
-        let elapsed = (ContinuousClock.now - started).components
-        let buildSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        // The kills land at random moments within the faster of two builds (the machine may
+        // be busy with other tests during one of them).
+        func timed(_ content: URL, into output: URL) async throws -> Double {
+            let started = ContinuousClock.now
+            #expect(try await build(content, into: output) == 0)
+            let elapsed = (ContinuousClock.now - started).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        }
+        let first = try await timed(site.content, into: site.output)
         let previous = try site.snapshot()
         let reference = site.root.appending(path: "reference")
-        #expect(try await build(edited, into: reference) == 0)
+        let buildSeconds = min(first, try await timed(edited, into: reference))
         let next = try site.snapshot(reference)
-        #expect(previous.count > 600 && previous != next)
+        #expect(previous.count > 400 && previous != next)
 
         var generator = SplitMix64(seed: 20261126)
         var keptPrevious = 0
-        for round in 0..<10 {
-            let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 0.9
+        for round in 0..<8 {
+            let delay = Double(generator.next() % 1000) / 1000 * buildSeconds * 0.7
             let process = try start(edited, into: site.output)
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             process.kill()
@@ -68,8 +73,8 @@ import Testing
                 #expect(restored)
             }
         }
-        print("10 builds killed at random moments: \(keptPrevious) before the swap (previous site kept), \(10 - keptPrevious) after it (new site whole)")
-        #expect(keptPrevious >= 3, "kills should land before the swap, mid-build")
+        print("8 builds killed at random moments: \(keptPrevious) before the swap (previous site kept), \(8 - keptPrevious) after it (new site whole)")
+        #expect(keptPrevious >= 2, "kills should land before the swap, mid-build")
         #expect(try await build(edited, into: site.output) == 0)
         let final = try site.snapshot() == next
         #expect(final)
