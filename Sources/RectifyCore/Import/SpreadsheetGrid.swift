@@ -66,6 +66,14 @@ enum ImportFailure: Error {
     case notUTF8
 }
 
+/// Runs Foundation's XML parser over `data` with `delegate`, and returns the delegate.
+private func parseXML<Delegate: XMLParserDelegate>(_ data: Data, with delegate: Delegate) throws -> Delegate {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    guard parser.parse() else { throw parser.parserError ?? ImportFailure.notAWorkbook }
+    return delegate
+}
+
 /// Elements with their attributes, flat, in document order.
 private enum XMLElements {
     struct Element {
@@ -74,11 +82,7 @@ private enum XMLElements {
     }
 
     static func parse(_ data: Data) throws -> [Element] {
-        let delegate = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw parser.parserError ?? ImportFailure.notAWorkbook }
-        return delegate.elements
+        try parseXML(data, with: Collector()).elements
     }
 
     private final class Collector: NSObject, XMLParserDelegate {
@@ -92,11 +96,7 @@ private enum XMLElements {
 /// `xl/sharedStrings.xml`: each `<si>`'s text, runs of rich text joined.
 private enum SharedStrings {
     static func parse(_ data: Data) throws -> [String] {
-        let delegate = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw parser.parserError ?? ImportFailure.notAWorkbook }
-        return delegate.strings
+        try parseXML(data, with: Collector()).strings
     }
 
     private final class Collector: NSObject, XMLParserDelegate {
@@ -125,10 +125,7 @@ private enum SharedStrings {
 /// A worksheet's cells (shared, inline and formula strings, numbers, booleans) and merges.
 private enum SheetCells {
     static func parse(_ data: Data, name: String, shared: [String]) throws -> SpreadsheetGrid {
-        let delegate = Collector(shared: shared)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw parser.parserError ?? ImportFailure.notAWorkbook }
+        let delegate = try parseXML(data, with: Collector(shared: shared))
         var rows: [[SpreadsheetGrid.Cell?]] = []
         func set(_ row: Int, _ column: Int, _ cell: SpreadsheetGrid.Cell?) {
             while rows.count <= row { rows.append([]) }
