@@ -32,8 +32,7 @@ public final class PreviewServer: Sendable {
 
     public init(options: BuildOptions, host: String, port: UInt16, asOf: Day? = nil) {
         self.asOf = asOf
-        let siteFile = options.contentDirectory.appending(path: "site.yml").path
-        messages = Messages(options.messageLanguage ?? FileManager.default.contents(atPath: siteFile).flatMap { ContentLoader.declaredLanguage([UInt8]($0)) })
+        messages = Messages.forSite(options.contentDirectory, override: options.messageLanguage)
         var options = options
         scratch = FileManager.default.temporaryDirectory.appending(path: "rectify-serve-\(getpid())-\(UUID().uuidString)")
         options.outputDirectory = scratch.appending(path: "site")

@@ -35,8 +35,7 @@ struct SiteOptions: ParsableArguments {
 
     /// The words of the messages: `--lang`, else the `language:` of the site's `site.yml`.
     var messages: Messages {
-        let bytes = FileManager.default.contents(atPath: (content as NSString).appendingPathComponent("site.yml")).map { [UInt8]($0) }
-        return Messages(messageLanguage ?? bytes.flatMap(ContentLoader.declaredLanguage))
+        Messages.forSite(URL(fileURLWithPath: content, isDirectory: true), override: messageLanguage)
     }
 
     /// Build options for this site, rendering Markdown in worker processes of this program.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of the messages staff meet most while editing content, one table per language
 /// (the site's `language`, or `--lang`). Each says what is wrong and how to fix it; the
 /// `file:line:` in front is the same in every language.
@@ -10,6 +12,16 @@ public struct Messages: Sendable {
 
     public init(_ code: String?) {
         language = code?.lowercased().hasPrefix("zh") == true ? .chinese : .english
+    }
+
+    /// The messages of the site in `content`: `override` (`--lang`), else the `language:`
+    /// written in its `site.yml`, read before the file is parsed, so that even the errors in
+    /// `site.yml` itself are in the site's language.
+    public static func forSite(_ content: URL, override: String?) -> Messages {
+        if let override { return Messages(override) }
+        guard let bytes = FileManager.default.contents(atPath: content.appending(path: "site.yml").path) else { return Messages(nil) }
+        let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("language:") }
+        return Messages(line.map { $0.dropFirst("language:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) })
     }
 
     func emptyField(_ key: String) -> String {
@@ -101,13 +113,13 @@ public struct Messages: Sendable {
         }
     }
 
-    /// An ID or key that cannot be a folder name; `problem` is the English reason.
-    func identifier(_ what: String, _ value: String, problem: String, notASCII: Bool) -> String {
+    /// An item ID that cannot be a folder name; `problem` is the English reason.
+    func idProblem(_ id: String, problem: String, notASCII: Bool) -> String {
         switch language {
         case .chinese where notASCII:
-            return "\(what)“\(value)”会成为网址里的文件夹名，只能用英文字母、数字和 . _ -（不能用汉字、空格或其他符号），例如 1.2.3"
-        case .chinese: return "\(what)“\(value)”不能用作文件夹名：\(problem)"
-        case .english: return "\(what) \"\(value)\" \(problem)"
+            return "编号“\(id)”会成为网址里的文件夹名，只能用英文字母、数字和 . _ -（不能用汉字、空格或其他符号），例如 1.2.3"
+        case .chinese: return "编号“\(id)”不能用作文件夹名：\(problem)"
+        case .english: return "id \"\(id)\" \(problem)"
         }
     }
 

@@ -17,7 +17,7 @@ struct LedgerCSV {
             let category = views.config.category(item.category)
             rows.append([
                 String(index + 1), item.id, category?.title ?? item.category,
-                category?.groups.first { $0.key == item.group }?.title ?? item.group, item.title, item.measures ?? "", item.leader, ([item.department] + item.coDepartments).joined(separator: "、"), item.deadline.description,
+                category?.groupTitle(item.group) ?? item.group, item.title, item.measures ?? "", item.leader, ([item.department] + item.coDepartments).joined(separator: "、"), item.deadline.description,
                 views.config.status(item.status)?.label ?? item.status, labels["state_\(state.rawValue)"],
                 item.latestUpdate?.date.description ?? "", item.latestUpdate?.note ?? "",
             ])

@@ -73,7 +73,7 @@ struct LedgerWorkbook {
             for item in items {
                 number += 1
                 let state = views.deadlineState(item)
-                let groupTitle = category.groups.first { $0.key == item.group }?.title ?? item.group
+                let groupTitle = category.groupTitle(item.group)
                 ledger.number(row: row, column: 0, Double(number), cell)
                 ledger.text(row: row, column: 1, item.id, cell)
                 ledger.text(row: row, column: 2, category.title, cell)

@@ -139,22 +139,20 @@ public struct LedgerImport {
     static func header(in sheet: SpreadsheetGrid) -> Header? {
         var best: Header?
         for row in 0..<min(sheet.rows.count, 25) {
-            var columns: [Int: Field] = [:]
-            var names: [Int: String] = [:]
             // One row, or a row with the one below it (a two-row header: the lower names win).
-            for (first, rows) in [(row, [row]), (row, [row, row + 1])] where rows.last! < sheet.rows.count {
-                columns = [:]
-                names = [:]
+            for rows in [[row], [row, row + 1]] where rows.last! < sheet.rows.count {
+                var columns: [Int: Field] = [:]
+                var names: [Int: String] = [:]
                 for index in rows {
                     for (column, cell) in sheet.rows[index].enumerated() {
-                        if let text = cell?.text, !text.isEmpty, index == first || Field.of(text) != nil || names[column] == nil { names[column] = text }
-                        if let field = cell.flatMap({ Field.of($0.text) }), !columns.values.contains(field) || index > first { columns[column] = field }
+                        if let text = cell?.text, !text.isEmpty, index == row || Field.of(text) != nil || names[column] == nil { names[column] = text }
+                        if let field = cell.flatMap({ Field.of($0.text) }), !columns.values.contains(field) || index > row { columns[column] = field }
                     }
                 }
                 let fields = Set(columns.values)
                 guard fields.contains(.problem), fields.count >= 3 else { continue }
                 if best.map({ Set($0.columns.values).count < fields.count }) ?? true {
-                    best = Header(firstRow: first, row: rows.last!, columns: columns, names: names)
+                    best = Header(firstRow: row, row: rows.last!, columns: columns, names: names)
                 }
             }
         }

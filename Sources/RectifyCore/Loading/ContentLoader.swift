@@ -31,8 +31,7 @@ public struct ContentLoader {
     /// The loaded content, and the warnings found on the way.
     public func load() throws(RectifyError) -> (Content, [Diagnostic], MarkdownSources) {
         let siteFile = display("site.yml")
-        let siteBytes = FileBytes.read(url("site.yml").path, limit: Self.maximumFileSize)
-        let messages = Messages(messageLanguage ?? (try? siteBytes.get()).flatMap(Self.declaredLanguage))
+        let messages = Messages.forSite(directory, override: messageLanguage)
         let log = DiagnosticLog(messages: messages)
         guard let siteText = read("site.yml", log: log) else { throw .invalidContent(log.entries) }
         let config: SiteConfig?
@@ -136,17 +135,6 @@ public struct ContentLoader {
         case .unclosedBracket(let open, let line)?: return (line, log.messages.unclosedBracket(open, line: line))
         case nil: return (error.line, error.message)
         }
-    }
-
-    /// `language:` as written in site.yml, read before the file is parsed, so that even
-    /// the errors in site.yml itself are in the site's language.
-    public static func declaredLanguage(_ bytes: [UInt8]) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n") where line.hasPrefix("language:") {
-            let value = line.dropFirst("language:".count).trimmingCharacters(in: .whitespaces)
-            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
-        return nil
     }
 
     /// The `*.md` file names in a subfolder, sorted; hidden files are skipped.

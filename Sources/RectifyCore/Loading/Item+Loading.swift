@@ -11,8 +11,7 @@ extension Item {
 
         let id = fields.text("id")
         if let id, let problem = Identifier.problem(id) {
-            log.error(file, document.frontMatter["id"]?.value.line,
-                      log.messages.identifier(log.messages.language == .chinese ? "编号" : "id", id, problem: problem, notASCII: Identifier.isNotASCII(id)))
+            log.error(file, document.frontMatter["id"]?.value.line, log.messages.idProblem(id, problem: problem, notASCII: Identifier.isNotASCII(id)))
         }
         let title = fields.text("title")
         let category = fields.text("category")

@@ -19,6 +19,9 @@ public struct SiteConfig: Sendable {
         public let key: String
         public let title: String
         public let groups: [Group]
+
+        /// The title of group `key`, or the key itself when the category has no such group.
+        public func groupTitle(_ key: String) -> String { groups.first { $0.key == key }?.title ?? key }
     }
 
     public let title: String

@@ -9,18 +9,7 @@ struct PDFPrinter {
 
     /// The browser to print with, or nil if none is installed.
     static func find() -> PDFPrinter? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["RECTIFY_CHROMIUM"], !explicit.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: explicit) ? PDFPrinter(browser: URL(fileURLWithPath: explicit)) : nil
-        }
-        let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        for name in candidates {
-            for folder in folders {
-                let path = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return PDFPrinter(browser: URL(fileURLWithPath: path)) }
-            }
-        }
-        return nil
+        ExternalProgram.find(override: "RECTIFY_CHROMIUM", names: candidates).map(PDFPrinter.init(browser:))
     }
 
     /// With `--pdf`: the print document and the ledger as PDFs, printed from the staging

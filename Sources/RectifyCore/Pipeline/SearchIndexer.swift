@@ -9,19 +9,13 @@ struct SearchIndexer {
     /// `RECTIFY_PAGEFIND`, `pagefind_extended` or `pagefind` on the PATH, or the binary inside
     /// the Python package (pip installs it there, not on the PATH); nil if none.
     static func find() -> SearchIndexer? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["RECTIFY_PAGEFIND"], !explicit.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: explicit) ? SearchIndexer(program: URL(fileURLWithPath: explicit)) : nil
+        if ProcessInfo.processInfo.environment["RECTIFY_PAGEFIND"].map({ !$0.isEmpty }) == true {
+            return ExternalProgram.find(override: "RECTIFY_PAGEFIND", names: []).map(SearchIndexer.init(program:))
         }
-        let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for name in ["pagefind_extended", "pagefind"] {
-            for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-                return SearchIndexer(program: URL(fileURLWithPath: "\(folder)/\(name)"))
-            }
-        }
-        guard let python = folders.map({ "\($0)/python3" }).first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+        if let program = ExternalProgram.onPath(["pagefind_extended", "pagefind"]) { return SearchIndexer(program: program) }
+        guard let python = ExternalProgram.onPath(["python3"]) else { return nil }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
+        process.executableURL = python
         process.arguments = ["-c", "import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), 'pagefind_extended'))"]
         let out = Pipe()
         process.standardOutput = out

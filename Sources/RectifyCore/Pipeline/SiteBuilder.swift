@@ -58,7 +58,7 @@ public final class SiteBuilder {
         var report = BuildReport()
         report.items = site.content.items.count
         report.pages = written.pages
-        report.warnings = site.warnings + clock.step("check links") { LinkProblems.of(written, severity: .warning, messages: site.messages) }
+        report.warnings = site.warnings + site.templateVariables + clock.step("check links") { LinkProblems.of(written, severity: .warning, messages: site.messages) }
         switch output {
         case .memory(let files):
             memory = files
@@ -101,9 +101,7 @@ public final class SiteBuilder {
         } catch {
             return [Diagnostic(file: options.contentDisplay, line: nil, message: error.description)]
         }
-        let found = site.warnings.map { warning in
-            TemplateProblems.isTemplateVariable(warning) ? Diagnostic(file: warning.file, line: warning.line, message: warning.message) : warning
-        }
+        let found = site.warnings + site.templateVariables.map { Diagnostic(file: $0.file, line: $0.line, message: $0.message) }
         let renderer = renderer(for: options)
         let prepared = PreparedSite.prepare(site, renderer: renderer)
         do {

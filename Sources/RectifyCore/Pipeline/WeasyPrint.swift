@@ -7,15 +7,7 @@ struct WeasyPrint {
 
     /// `RECTIFY_WEASYPRINT`, or `weasyprint` on the PATH; nil if neither.
     static func find() -> WeasyPrint? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["RECTIFY_WEASYPRINT"], !explicit.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: explicit) ? WeasyPrint(program: URL(fileURLWithPath: explicit)) : nil
-        }
-        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            let path = "\(folder)/weasyprint"
-            if FileManager.default.isExecutableFile(atPath: path) { return WeasyPrint(program: URL(fileURLWithPath: path)) }
-        }
-        return nil
+        ExternalProgram.find(override: "RECTIFY_WEASYPRINT", names: ["weasyprint"]).map(WeasyPrint.init(program:))
     }
 
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 300) throws(RectifyError) {

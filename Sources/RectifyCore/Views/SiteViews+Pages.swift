@@ -91,7 +91,7 @@ extension SiteViews {
         let detail = ItemDetail(
             row: summary(item, root: root),
             category: category.map { TitleLink(title: $0.title, url: root + SitePaths.category($0.key)) },
-            group: category.map { category in TitleLink(title: category.groups.first { $0.key == item.group }?.title ?? item.group) },
+            group: category.map { TitleLink(title: $0.groupTitle(item.group)) },
             updates: item.updates.reversed().map { update($0) },
             bodyHTML: itemBodies[item.id] ?? "",
             lastModified: lastChanged[item.source.relativePath]?.description)

@@ -57,6 +57,6 @@ extension SiteViews {
             bodyHTML: PrintLinks.rebase(itemBodies[item.id] ?? "", from: SitePaths.item(item.id), section: anchor),
             updates: item.updates.reversed().map { update($0) },
             category: category.map { TitleLink(title: $0.title) },
-            group: category.map { category in TitleLink(title: category.groups.first { $0.key == item.group }?.title ?? item.group) })
+            group: category.map { TitleLink(title: $0.groupTitle(item.group)) })
     }
 }

@@ -15,8 +15,11 @@ struct LoadedSite {
     let lastChanged: [String: Day]
     /// What changed since the previous publication, when git has a baseline.
     let changes: ChangeSummary?
-    /// Warnings found while loading (unknown keys, template variables…).
+    /// Warnings found while loading (unknown keys, contradictions, templates without plans).
     let warnings: [Diagnostic]
+    /// Variables a template uses that its view does not have, as warnings (`check` makes
+    /// them errors).
+    let templateVariables: [Diagnostic]
     /// The words of the messages: `--lang`, else the site's language.
     let messages: Messages
 
@@ -25,11 +28,13 @@ struct LoadedSite {
         let theme = try clock.step("load theme") { () throws(RectifyError) in try loadTheme(options) }
         let (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
         let (lastChanged, changes) = try clock.step("read git history") { () throws(RectifyError) in try readGitHistory(options, content: content) }
-        let templateWarnings = clock.step("check templates") { TemplateProblems.of(theme, labels: labels, planned: options.reuseRenderPlans) }
+        let (blockers, variables) = clock.step("check templates") {
+            (TemplateProblems.planBlockers(theme, planned: options.reuseRenderPlans), TemplateProblems.unknownVariables(theme, labels: labels))
+        }
         let messages = Messages(options.messageLanguage ?? content.config.language)
         let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf, messages: messages) }
         return LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
-                          changes: changes, warnings: contentWarnings + contradictions + templateWarnings, messages: messages)
+                          changes: changes, warnings: contentWarnings + contradictions + blockers, templateVariables: variables, messages: messages)
     }
 
     private static func loadTheme(_ options: BuildOptions) throws(RectifyError) -> Theme {

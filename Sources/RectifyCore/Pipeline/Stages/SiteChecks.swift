@@ -47,29 +47,25 @@ enum StaleItems {
     }
 }
 
-/// Variables a template uses that its view does not have (they would print nothing), and
-/// templates that turn the render plans off. Warnings; `check` counts the variables as errors.
+/// Templates that turn the render plans off (warnings), and variables a template uses that its
+/// view does not have (they would print nothing): warnings in `build`, errors in `check`.
 enum TemplateProblems {
-    static func of(_ theme: Theme, labels: Labels, planned: Bool) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        if planned {
-            for file in theme.planBlockers {
-                problems.append(Diagnostic(file: file, line: nil, message: "this template uses an indented standalone partial or block, a transform, a dynamic partial or changed delimiters, which turns render plans off: every page is rendered by Mustache alone, about half as fast. Start the partial's line with its tag to keep them on", severity: .warning))
-            }
+    static func planBlockers(_ theme: Theme, planned: Bool) -> [Diagnostic] {
+        guard planned else { return [] }
+        return theme.planBlockers.map { file in
+            Diagnostic(file: file, line: nil, message: "this template uses an indented standalone partial or block, a transform, a dynamic partial or changed delimiters, which turns render plans off: every page is rendered by Mustache alone, about half as fast. Start the partial's line with its tag to keep them on", severity: .warning)
         }
+    }
+
+    static func unknownVariables(_ theme: Theme, labels: Labels) -> [Diagnostic] {
         let roots = Dictionary(TemplateRoots.all.map { ($0.template, $0.contract) }) { first, _ in first }
-        for problem in TemplateCheck(theme: theme, labelKeys: Set(labels.values.keys)).problems(roots: roots) {
+        return TemplateCheck(theme: theme, labelKeys: Set(labels.values.keys)).problems(roots: roots).map { problem in
             var message = problem.name == problem.missing
                 ? "template variable \"\(problem.name)\" is not in \(problem.scope), so it prints nothing"
                 : "template variable \"\(problem.name)\": \(problem.scope) has no \"\(problem.missing)\", so it prints nothing"
             if let suggestion = Suggestion.closest(to: problem.missing, in: problem.known) { message += "; did you mean \"\(suggestion)\"?" }
             message += " (docs/theme.md lists what each template sees)"
-            problems.append(Diagnostic(file: problem.file, line: problem.line, message: message, severity: .warning))
+            return Diagnostic(file: problem.file, line: problem.line, message: message, severity: .warning)
         }
-        return problems
-    }
-
-    static func isTemplateVariable(_ diagnostic: Diagnostic) -> Bool {
-        diagnostic.message.hasPrefix("template variable ")
     }
 }
