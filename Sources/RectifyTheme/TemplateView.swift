@@ -114,7 +114,10 @@ public struct ViewContract<View>: @unchecked Sendable {
         let kind: () -> FieldKind
         let meaning: String
         let optional: Bool
+        /// The value as Mustache sees it.
         let read: (View) -> Any?
+        /// The value added to a shape walk, typed: no `Any`, no casts (the walk runs once per page).
+        let shape: (View, inout ShapeWalk) -> Bool
     }
 
     public let name: String
@@ -146,46 +149,50 @@ public struct ViewContract<View>: @unchecked Sendable {
 
 extension ViewContract.Field {
     public static func text(_ name: String, _ meaning: String, _ path: @escaping (View) -> String) -> Self {
-        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: false, read: { path($0) }, shape: { $1.text(path($0)) })
     }
 
     public static func text(_ name: String, _ meaning: String, _ path: @escaping (View) -> String?) -> Self {
-        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: true) { path($0) }
+        .init(name: name, tag: .text, kind: { .text }, meaning: meaning, optional: true, read: { path($0) }, shape: { $1.text(path($0)) })
     }
 
     public static func html(_ name: String, _ meaning: String, _ path: @escaping (View) -> String) -> Self {
-        .init(name: name, tag: .text, kind: { .html }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .text, kind: { .html }, meaning: meaning, optional: false, read: { path($0) }, shape: { $1.text(path($0)) })
     }
 
     public static func number(_ name: String, _ meaning: String, _ path: @escaping (View) -> Int) -> Self {
-        .init(name: name, tag: .number, kind: { .number }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .number, kind: { .number }, meaning: meaning, optional: false, read: { path($0) }, shape: { $1.number(path($0)) })
     }
 
     public static func flag(_ name: String, _ meaning: String, _ path: @escaping (View) -> Bool) -> Self {
-        .init(name: name, tag: .flag, kind: { .flag }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .flag, kind: { .flag }, meaning: meaning, optional: false, read: { path($0) }, shape: { $1.flag(path($0)) })
     }
 
     public static func labels(_ name: String, _ meaning: String, _ path: @escaping (View) -> [String: String]) -> Self {
-        .init(name: name, tag: .labels, kind: { .labels }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .labels, kind: { .labels }, meaning: meaning, optional: false, read: { path($0) }, shape: { $1.labels() })
     }
 
     public static func view<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> Child) -> Self {
-        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: false,
+              read: { path($0) }, shape: { $1.view(path($0)) })
     }
 
     public static func view<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> Child?) -> Self {
-        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: true) { path($0) }
+        .init(name: name, tag: .view, kind: { .view(Child.contract.summary) }, meaning: meaning, optional: true,
+              read: { path($0) }, shape: { view, walk in path(view).map { walk.view($0) } ?? walk.absent() })
     }
 
     public static func list<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> [Child]) -> Self {
-        .init(name: name, tag: .list, kind: { .list(Child.contract.summary) }, meaning: meaning, optional: false) { path($0) }
+        .init(name: name, tag: .list, kind: { .list(Child.contract.summary) }, meaning: meaning, optional: false,
+              read: { path($0) }, shape: { $1.list(path($0)) })
     }
 
     /// Every field of a nested view, seen as the outer view's own (the page frame's `site`,
     /// `labels`, `nav`… on every page).
     public static func all<Inner: TemplateView>(of path: @escaping (View) -> Inner) -> [Self] {
         Inner.contract.fields.map { field in
-            .init(name: field.name, tag: field.tag, kind: field.kind, meaning: field.meaning, optional: field.optional) { field.read(path($0)) }
+            .init(name: field.name, tag: field.tag, kind: field.kind, meaning: field.meaning, optional: field.optional,
+                  read: { field.read(path($0)) }, shape: { field.shape(path($0), &$1) })
         }
     }
 }

@@ -16,77 +16,17 @@ struct ViewShape {
     static let textLimit = 1 << 20
 
     /// The structure, written out.
-    let key: String
+    let key: [UInt8]
     /// Every non-empty text and every number, in the order the walk met them.
     let values: [SlotValue]
 
     /// The shape of `view`; nil when it holds more than `limit` values or too much text,
     /// or a text containing a marker character.
     init?(of view: any TemplateView, limit: Int) {
-        var walk = Walk(limit: limit)
-        guard walk.visit(view) else { return nil }
+        var walk = ShapeWalk(limit: limit)
+        guard walk.view(view) else { return nil }
         key = walk.key
         values = walk.values
-    }
-
-    private struct Walk {
-        let limit: Int
-        var text = 0
-        var key = ""
-        var values: [SlotValue] = []
-
-        mutating func visit(_ view: any TemplateView) -> Bool {
-            key += "{"
-            let completed = view.visitFields { _, tag, value in
-                guard let value else {
-                    key += "-"
-                    return true
-                }
-                switch tag {
-                case .text:
-                    guard let string = value as? String else { return false }
-                    return visit(string)
-                case .number:
-                    guard let number = value as? Int else { return false }
-                    key += "s"
-                    values.append(SlotValue(text: String(number), endsWithNewline: false))
-                    return values.count <= limit
-                case .flag:
-                    guard let flag = value as? Bool else { return false }
-                    key += flag ? "T" : "F"
-                    return true
-                case .labels:
-                    key += "L"
-                    return true
-                case .view:
-                    guard let inner = value as? any TemplateView else { return false }
-                    return visit(inner)
-                case .list:
-                    guard let list = value as? any TemplateViewList, values.count + list.viewCount <= limit else { return false }
-                    key += "[\(list.viewCount)"
-                    guard list.visitViews({ visit($0) }) else { return false }
-                    key += "]"
-                    return true
-                }
-            }
-            key += "}"
-            return completed
-        }
-
-        mutating func visit(_ string: String) -> Bool {
-            text += string.utf8.count
-            guard text <= ViewShape.textLimit, !SlotMarker.occurs(in: string) else { return false }
-            if string.isEmpty {
-                key += "e"
-            } else if string.last == "\n" {
-                key += "n"
-                values.append(SlotValue(text: string, endsWithNewline: true))
-            } else {
-                key += "s"
-                values.append(SlotValue(text: string, endsWithNewline: false))
-            }
-            return values.count <= limit
-        }
     }
 
     /// `view` as plain values with its text and numbers replaced by `SlotMarker.marker(0)`,
@@ -126,6 +66,81 @@ struct ViewShape {
             return true
         }
         return result
+    }
+}
+
+/// A walk over a view's fields in contract order, typed all the way down: each field's
+/// `shape` closure knows its value's type, so nothing is boxed in `Any` or cast back.
+struct ShapeWalk {
+    let limit: Int
+    var text = 0
+    var key: [UInt8] = []
+    var values: [SlotValue] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        key.reserveCapacity(256)
+        values.reserveCapacity(64)
+    }
+
+    mutating func view<View: TemplateView>(_ view: View) -> Bool {
+        key.append(UInt8(ascii: "{"))
+        for field in View.contract.fields {
+            guard field.shape(view, &self) else { return false }
+        }
+        key.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    mutating func absent() -> Bool {
+        key.append(UInt8(ascii: "-"))
+        return true
+    }
+
+    mutating func text(_ string: String?) -> Bool {
+        guard let string else { return absent() }
+        text += string.utf8.count
+        guard text <= ViewShape.textLimit, !SlotMarker.occurs(in: string) else { return false }
+        if string.isEmpty {
+            key.append(UInt8(ascii: "e"))
+        } else if string.utf8.last == 0x0A {
+            key.append(UInt8(ascii: "n"))
+            values.append(SlotValue(text: string, endsWithNewline: true))
+        } else {
+            key.append(UInt8(ascii: "s"))
+            values.append(SlotValue(text: string, endsWithNewline: false))
+        }
+        return values.count <= limit
+    }
+
+    mutating func number(_ number: Int) -> Bool {
+        key.append(UInt8(ascii: "s"))
+        values.append(SlotValue(text: String(number), endsWithNewline: false))
+        return values.count <= limit
+    }
+
+    mutating func flag(_ flag: Bool) -> Bool {
+        key.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        return true
+    }
+
+    /// The labels are the same for every page of a build: only their presence is noted.
+    mutating func labels() -> Bool {
+        key.append(UInt8(ascii: "L"))
+        return true
+    }
+
+    mutating func list<View: TemplateView>(_ views: [View]) -> Bool {
+        guard values.count + views.count <= limit else { return false }
+        key.append(UInt8(ascii: "["))
+        var count = views.count
+        repeat {
+            key.append(UInt8(truncatingIfNeeded: count & 0x7F) | (count > 0x7F ? 0x80 : 0))
+            count >>= 7
+        } while count > 0
+        for view in views { guard self.view(view) else { return false } }
+        key.append(UInt8(ascii: "]"))
+        return true
     }
 }
 
