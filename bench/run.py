@@ -9,7 +9,7 @@ rectify build of 3N items (linear scaling).
 
 usage: run.py [N] [RUNS] [--scale]      (default N=10000, RUNS=5)
 """
-import os, shutil, statistics, subprocess, sys, time
+import os, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
@@ -114,9 +114,9 @@ def cache_seconds(log):
     """The time of the build cache's check and save, from `rectify build -v`'s step timings."""
     steps = {}
     for line in open(log, encoding="utf-8"):
-        name, _, rest = line.strip().rpartition(": ")
-        if rest.endswith(" ms"):
-            steps[name] = float(rest[:-3])
+        match = re.match(r"\s+(.+?): ([0-9.]+) ms", line)
+        if match:
+            steps[match.group(1)] = float(match.group(2))
     return (steps.get("check build cache", 0) + steps.get("save build cache", 0)) / 1000
 
 

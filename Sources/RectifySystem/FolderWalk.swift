@@ -12,10 +12,12 @@ package enum FolderWalk {
         /// The path relative to the walked folder; names that are not UTF-8 are decoded
         /// with replacement characters (see `nameIsUTF8`).
         package let relative: String
-        package let path: String
         package let kind: Kind
         package let status: stat
         package let nameIsUTF8: Bool
+        let root: String
+
+        package var path: String { root + "/" + relative }
     }
 
     /// A folder that could not be listed, relative to the walked folder ("" for itself).
@@ -33,22 +35,24 @@ package enum FolderWalk {
                 unreadable.append(UnreadableFolder(relative: relative, reason: String(cString: strerror(errno))))
                 return
             }
-            var names: [[UInt8]] = []
+            // Each entry's status through the open folder (`fstatat`): no full path to build.
+            var found: [(name: [UInt8], status: stat)] = []
+            let descriptor = dirfd(directory)
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
                 if name == [0x2E] || name == [0x2E, 0x2E] { continue }
                 if skipHidden && name.first == 0x2E { continue }
-                names.append(name)
+                var status = stat()
+                let listed = (name + [0]).withUnsafeBufferPointer {
+                    fstatat(descriptor, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status, AT_SYMLINK_NOFOLLOW)
+                }
+                if listed == 0 { found.append((name, status)) }
             }
             closedir(directory)
-            for bytes in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for (bytes, status) in found.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
                 let valid = String(validating: bytes, as: UTF8.self)
                 let name = valid ?? String(decoding: bytes, as: UTF8.self)
-                let full = path + "/" + name
                 let inner = relative.isEmpty ? name : relative + "/" + name
-                var status = stat()
-                let fullBytes = Array(path.utf8) + [0x2F] + bytes + [0]
-                guard fullBytes.withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status) }) == 0 else { continue }
                 let kind: Kind
                 switch status.st_mode & S_IFMT {
                 case S_IFREG: kind = .file
@@ -56,8 +60,8 @@ package enum FolderWalk {
                 case S_IFLNK: kind = .link
                 default: kind = .other
                 }
-                entries.append(Entry(relative: inner, path: full, kind: kind, status: status, nameIsUTF8: valid != nil))
-                if kind == .folder && valid != nil { walk(full, inner) }
+                entries.append(Entry(relative: inner, kind: kind, status: status, nameIsUTF8: valid != nil, root: root))
+                if kind == .folder && valid != nil { walk(path + "/" + name, inner) }
             }
         }
         walk(root, "")

@@ -189,10 +189,15 @@ extension ViewContract.Field {
 
     /// Every field of a nested view, seen as the outer view's own (the page frame's `site`,
     /// `labels`, `nav`… on every page).
+    ///
+    /// For the shape walk, the first of these fields walks all of them, reading the nested
+    /// view once instead of once per field; the others add nothing. They stay together in
+    /// contract order, so the walk meets the same values in the same order.
     public static func all<Inner: TemplateView>(of path: @escaping (View) -> Inner) -> [Self] {
-        Inner.contract.fields.map { field in
+        Inner.contract.fields.enumerated().map { position, field in
             .init(name: field.name, tag: field.tag, kind: field.kind, meaning: field.meaning, optional: field.optional,
-                  read: { field.read(path($0)) }, shape: { field.shape(path($0), &$1) })
+                  read: { field.read(path($0)) },
+                  shape: position == 0 ? { $1.fields(of: path($0)) } : { _, _ in true })
         }
     }
 }

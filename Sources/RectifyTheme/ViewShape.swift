@@ -85,10 +85,16 @@ struct ShapeWalk {
 
     mutating func view<View: TemplateView>(_ view: View) -> Bool {
         key.append(UInt8(ascii: "{"))
+        guard fields(of: view) else { return false }
+        key.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// The fields of `view`, without the braces of a nested view.
+    mutating func fields<View: TemplateView>(of view: View) -> Bool {
         for field in View.contract.fields {
             guard field.shape(view, &self) else { return false }
         }
-        key.append(UInt8(ascii: "}"))
         return true
     }
 

@@ -51,7 +51,9 @@ struct BuildCommand: ParsableCommand {
         for warning in report.earlierWarnings { Console.error(warning) }
         for note in report.notes { Console.error("note: \(note)") }
         if verbose {
-            for timing in report.timings { print("  \(timing.name): \(timing.duration.milliseconds) ms") }
+            for timing in report.timings {
+                print("  \(timing.name): \(timing.duration.milliseconds) ms (CPU \(timing.cpu.milliseconds) ms, peak \(timing.peakMemory >> 20) MiB)")
+            }
         }
         if report.upToDate {
             print("Up to date: \(output)/ was built from these same files and options, and is unchanged (--force rebuilds it).")

@@ -15,6 +15,9 @@ package final class OutputWriter: OutputSink {
     private let createdFolders = Mutex<Set<String>>([])
     private let written = Mutex(0)
     var filesWritten: Int { written.withLock { $0 } }
+    /// Each file written, as the build cache lists it: taken with `fstat` as the file is
+    /// closed, so the cache never walks the output.
+    private let files = Mutex<[String: FileTree.File]>([:])
 
     package init(output: URL) throws(RectifyError) {
         self.output = output.standardizedFileURL
@@ -33,31 +36,32 @@ package final class OutputWriter: OutputSink {
     package func write(_ text: String, to relative: String) throws(RectifyError) {
         var text = text
         let target = try prepare(relative)
-        try text.withUTF8 { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
-        written.withLock { $0 += 1 }
+        let status = try text.withUTF8 { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
+        note(relative, status)
     }
 
     func write(_ data: Data, to relative: String) throws(RectifyError) {
         let target = try prepare(relative)
-        try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, bytes) } }.get()
-        written.withLock { $0 += 1 }
+        let status = try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, bytes) } }.get()
+        note(relative, status)
     }
 
     func open(_ relative: String) throws(RectifyError) -> any OutputFile {
         let path = try prepare(relative)
         let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        written.withLock { $0 += 1 }
-        return StreamedFile(path: path, descriptor: descriptor)
+        return StreamedFile(path: path, descriptor: descriptor) { [weak self] in self?.note(relative, $0) }
     }
 
     private final class StreamedFile: OutputFile {
         let path: String
         var descriptor: Int32
+        let closed: (stat) -> Void
 
-        init(path: String, descriptor: Int32) {
+        init(path: String, descriptor: Int32, closed: @escaping (stat) -> Void) {
             self.path = path
             self.descriptor = descriptor
+            self.closed = closed
         }
 
         deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
@@ -71,19 +75,53 @@ package final class OutputWriter: OutputSink {
         }
 
         func close() throws(RectifyError) {
+            var status = stat()
+            fstat(descriptor, &status)
             let result = Foundation.close(descriptor)
             descriptor = -1
             if result != 0 { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+            closed(status)
         }
     }
 
-    /// One `open`, `write`, `close`: Foundation's `Data.write` costs more per file, and a
-    /// build writes one file per page.
-    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) {
+    /// One `open`, `write`, `fstat`, `close`: Foundation's `Data.write` costs more per file,
+    /// and a build writes one file per page. Returns the written file's status.
+    @discardableResult
+    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) -> stat {
         let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         try writeAll(descriptor, bytes, path: path)
+        var status = stat()
+        fstat(descriptor, &status)
+        return status
+    }
+
+    private func note(_ relative: String, _ status: stat) {
+        written.withLock { $0 += 1 }
+        files.withLock { $0[relative] = FileTree.File(relative, status) }
+    }
+
+    /// Notes the files another program wrote into the staging folder (the search index, the
+    /// PDFs), so that the build cache lists them too.
+    func noteFiles(_ relatives: [String]) {
+        for relative in relatives {
+            var status = stat()
+            if lstat(stagingPath + "/" + relative, &status) == 0 {
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    for file in FileTree.files(under: staging.appending(path: relative, directoryHint: .isDirectory)) {
+                        files.withLock { $0[relative + "/" + file.path] = FileTree.File(relative + "/" + file.path, file) }
+                    }
+                } else {
+                    files.withLock { $0[relative] = FileTree.File(relative, status) }
+                }
+            }
+        }
+    }
+
+    /// Every file written, sorted by path: the build cache's listing of this output.
+    var writtenFiles: [FileTree.File] {
+        files.withLock { $0.values.sorted { $0.path < $1.path } }
     }
 
     fileprivate static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(RectifyError) {
@@ -119,7 +157,9 @@ package final class OutputWriter: OutputSink {
                 Result { () throws(RectifyError) in try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: bytes[..<count]), path: target) }
             }.get()
         }
-        written.withLock { $0 += 1 }
+        var written = stat()
+        fstat(output, &written)
+        note(relative, written)
     }
 
     /// Swaps the staging folder into place and removes the previous output. Where the

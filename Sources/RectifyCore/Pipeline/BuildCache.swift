@@ -5,16 +5,20 @@ import Foundation
 /// (`.public.rectify-cache` for `public/`), so that a build with nothing changed can stop
 /// at once, like `make`.
 ///
-/// The inputs are fingerprinted by content: every file under the content and theme folders
-/// (path, size and a hash of the bytes), the options, the rectify executable, and git's HEAD
-/// and tags (the dates and the changes page come from them). The output is checked by path,
-/// size, modification time and inode of every file, so a file changed or removed by hand
-/// makes the next build a full one.
+/// The inputs are fingerprinted like `make` and `ninja` do, by what `stat` says, without
+/// reading them: every file under the content and theme folders (path, size, modification
+/// and change times to the nanosecond, inode), the options, the rectify executable, and
+/// git's HEAD and tags (the dates and the changes page come from them). The change time
+/// cannot be set back by hand, so a file edited and given its old modification time still
+/// counts as changed. The output is checked by path, size, modification time and inode of
+/// every file the build wrote, so a file changed or removed by hand makes the next build a
+/// full one. Measured at 10,000 items: hashing every input took 80–120 ms of each build,
+/// `stat` alone 20–30 ms.
 ///
 /// The file is text: a header line, the fingerprint, the warnings of that build (printed
 /// again when it is reused), then one line per output file.
 struct BuildCache {
-    static let header = "rectify build cache 1"
+    static let header = "rectify build cache 2"
     let inputs: String
     let warnings: [String]
     let output: String
@@ -52,10 +56,27 @@ struct BuildCache {
         unlink(file(for: output).path)
     }
 
-    /// The files under `folder` now, a line each (path, size, modification time, inode),
-    /// sorted by path.
-    static func listing(of folder: URL) -> String {
-        FileTree.files(under: folder).map { "\($0.path)\t\($0.size)\t\($0.modified)\t\($0.inode)" }.joined(separator: "\n")
+    /// The files a build wrote, a line each (path, size, modification time, inode), sorted by path.
+    static func listing(of files: [FileTree.File]) -> String {
+        files.map(\.line).joined(separator: "\n")
+    }
+
+    /// Whether every file of `listing` is still in `folder` as it was written: one `lstat`
+    /// per file, on all cores, instead of a walk over the folder.
+    static func isUnchanged(_ listing: String, in folder: URL) -> Bool {
+        let root = folder.standardizedFileURL.path + "/"
+        let lines = listing.utf8.split(separator: 0x0A).map { Substring($0) }
+        let parts = 16
+        let unchanged = parallelMap(parts) { part in
+            stride(from: part, to: lines.count, by: parts).allSatisfy { index in
+                let line = lines[index]
+                guard let tab = line.firstIndex(of: "\t") else { return false }
+                var status = stat()
+                guard lstat(root + String(line[..<tab]), &status) == 0 else { return false }
+                return FileTree.File(String(line[..<tab]), status).line == line
+            }
+        }
+        return !lines.isEmpty && unchanged.allSatisfy { $0 }
     }
 }
 
@@ -72,17 +93,18 @@ struct CacheState {
         }
         let inputs = InputFingerprint.of(options, git: GitHistory(directory: options.contentDirectory))
         guard let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
-              BuildCache.listing(of: options.outputDirectory) == cache.output else {
+              BuildCache.isUnchanged(cache.output, in: options.outputDirectory) else {
             return CacheState(inputs: inputs, earlierWarnings: nil)
         }
         return CacheState(inputs: inputs, earlierWarnings: cache.warnings)
     }
 
-    /// Saves the fingerprint and the new output's listing, when this build was fingerprinted.
-    func save(warnings: [Diagnostic], options: BuildOptions) {
+    /// Saves the fingerprint and the listing of the files the build wrote, when this build
+    /// was fingerprinted.
+    func save(warnings: [Diagnostic], written: [FileTree.File], options: BuildOptions) {
         guard let inputs else { return }
         BuildCache(inputs: inputs, warnings: warnings.sorted().map(\.description),
-                   output: BuildCache.listing(of: options.outputDirectory)).save(for: options.outputDirectory)
+                   output: BuildCache.listing(of: written)).save(for: options.outputDirectory)
     }
 }
 
@@ -92,21 +114,38 @@ enum FileTree {
         let path: String
         let size: Int64
         let modified: Int64
+        let changed: Int64
         let inode: UInt64
+
+        init(_ path: String, _ status: stat) {
+            self.path = path
+            size = Int64(status.st_size)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            inode = UInt64(status.st_ino)
+        }
+
+        init(_ path: String, _ file: File) {
+            self.path = path
+            size = file.size
+            modified = file.modified
+            changed = file.changed
+            inode = file.inode
+        }
+
+        /// The output listing's line: path, size, modification time, inode.
+        var line: String { "\(path)\t\(size)\t\(modified)\t\(inode)" }
     }
 
     static func files(under folder: URL) -> [File] {
         FolderWalk.entries(under: folder.standardizedFileURL.path, skipHidden: false).entries.compactMap { entry in
-            guard entry.kind != .folder else { return nil }
-            return File(path: entry.relative, size: Int64(entry.status.st_size),
-                        modified: Int64(entry.status.st_mtim.tv_sec) * 1_000_000_000 + Int64(entry.status.st_mtim.tv_nsec),
-                        inode: UInt64(entry.status.st_ino))
+            entry.kind == .folder ? nil : File(entry.relative, entry.status)
         }.sorted { $0.path < $1.path }
     }
 }
 
 /// The fingerprint of everything a build reads: one line of hex, from a text that lists the
-/// options and every input file with its size and content hash.
+/// options and every input file with its size, times and inode.
 enum InputFingerprint {
     static func of(_ options: BuildOptions, git: GitHistory) -> String {
         var lines = [
@@ -126,11 +165,8 @@ enum InputFingerprint {
             }
         }
         for (name, folder) in [("content", options.contentDirectory), ("theme", options.themeDirectory)] {
-            let root = folder.standardizedFileURL.path
-            let files = FileTree.files(under: folder).filter { !$0.path.hasPrefix(".git/") }
-            let hashes = parallelMap(files.count) { ContentHash.ofFile(root + "/" + files[$0].path) }
-            for (file, hash) in zip(files, hashes) {
-                lines.append("\(name) \(file.path) \(file.size) \(hash)")
+            for file in FileTree.files(under: folder) where !file.path.hasPrefix(".git/") {
+                lines.append("\(name) \(file.path) \(file.size) \(file.modified) \(file.changed) \(file.inode)")
             }
         }
         return ContentHash.of(Array(lines.joined(separator: "\n").utf8))
@@ -162,8 +198,4 @@ enum ContentHash {
         }
     }
 
-    static func ofFile(_ path: String) -> String {
-        guard case .success(let bytes) = FileBytes.read(path, limit: Int.max) else { return "unreadable" }
-        return of(bytes)
-    }
 }

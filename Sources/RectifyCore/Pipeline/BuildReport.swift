@@ -3,6 +3,11 @@ public struct BuildReport: Sendable {
     public struct StepTiming: Sendable {
         public let name: String
         public let duration: Duration
+        /// CPU time of this process and its render workers during the step: above the
+        /// duration when the step ran on several cores.
+        public var cpu: Duration = .zero
+        /// The largest resident memory of the build process so far, in bytes.
+        public var peakMemory = 0
     }
 
     /// The output was already built from these inputs and was left as it was.

@@ -70,6 +70,7 @@ public final class SiteBuilder {
                         return ["search was left out: Pagefind is not installed (pip install pagefind-bin-extended, or RECTIFY_PAGEFIND)"]
                     }
                     try indexer.index(staging.staging)
+                    staging.noteFiles(["pagefind"])
                     return []
                 }
             }
@@ -77,11 +78,12 @@ public final class SiteBuilder {
                 let (pdfs, notes) = try clock.step("print PDFs") { () throws(RectifyError) in try PDFPrinter.printDocuments(in: staging.staging) }
                 report.pdfs = pdfs
                 report.notes += notes
+                staging.noteFiles(pdfs)
             }
             report.filesWritten = staging.filesWritten
             try clock.step("publish output") { () throws(RectifyError) in try staging.publish() }
             let warnings = report.warnings
-            clock.step("save build cache") { cache?.save(warnings: warnings, options: options) }
+            clock.step("save build cache") { cache?.save(warnings: warnings, written: staging.writtenFiles, options: options) }
         }
         report.timings = clock.timings
         finished = (prepared.views, site.theme)
@@ -170,16 +172,36 @@ final class StepClock {
 
     func step<T>(_ name: String, _ body: () throws(RectifyError) -> T) throws(RectifyError) -> T {
         progress(name)
-        let started = clock.now
-        defer { timings.append(.init(name: name, duration: clock.now - started)) }
+        let started = (clock.now, Self.cpuTime())
+        defer { record(name, since: started) }
         return try body()
     }
 
     func step<T>(_ name: String, _ body: () -> T) -> T {
         progress(name)
-        let started = clock.now
-        defer { timings.append(.init(name: name, duration: clock.now - started)) }
+        let started = (clock.now, Self.cpuTime())
+        defer { record(name, since: started) }
         return body()
+    }
+
+    private func record(_ name: String, since started: (ContinuousClock.Instant, Duration)) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        timings.append(.init(name: name, duration: clock.now - started.0, cpu: Self.cpuTime() - started.1, peakMemory: usage.ru_maxrss * 1024))
+    }
+
+    /// User and system time of this process and of its children that have exited; the
+    /// render workers' time counts once they are reaped.
+    private static func cpuTime() -> Duration {
+        var total = Duration.zero
+        for who in [RUSAGE_SELF.rawValue, RUSAGE_CHILDREN.rawValue] {
+            var usage = rusage()
+            getrusage(who, &usage)
+            for time in [usage.ru_utime, usage.ru_stime] {
+                total += .seconds(time.tv_sec) + .microseconds(time.tv_usec)
+            }
+        }
+        return total
     }
 
     /// The report of a build that found its output up to date.

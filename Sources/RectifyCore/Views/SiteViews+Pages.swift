@@ -82,14 +82,16 @@ extension SiteViews {
     }
 
     /// An item page; `frame` is the frame every item page shares, whose title is replaced.
-    func item(at index: Int, frame shared: PageFrame) -> ItemPage {
+    /// `row(i)` is item `i` as a row seen from an item page: its own row and its neighbours'
+    /// (the build makes each once, not three times).
+    func item(at index: Int, frame shared: PageFrame, row: (Int) -> ItemRow) -> ItemPage {
         let item = content.items[index]
         let root = SitePaths.root(from: SitePaths.item(item.id))
         var frame = shared
         frame.pageTitle = "\(item.id) \(item.title)"
         let category = config.category(item.category)
         let detail = ItemDetail(
-            row: summary(item, root: root),
+            row: row(index),
             category: category.map { TitleLink(title: $0.title, url: root + SitePaths.category($0.key)) },
             group: category.map { TitleLink(title: $0.groupTitle(item.group)) },
             updates: item.updates.reversed().map { update($0) },
@@ -97,8 +99,14 @@ extension SiteViews {
             lastModified: lastChanged[item.source.relativePath]?.description)
         return ItemPage(
             frame: frame, item: detail,
-            previous: index > 0 ? summary(content.items[index - 1], root: root) : nil,
-            next: index + 1 < content.items.count ? summary(content.items[index + 1], root: root) : nil)
+            previous: index > 0 ? row(index - 1) : nil,
+            next: index + 1 < content.items.count ? row(index + 1) : nil)
+    }
+
+    /// An item page, with its rows made as it needs them.
+    func item(at index: Int, frame: PageFrame) -> ItemPage {
+        let root = SitePaths.root(from: SitePaths.item(content.items[index].id))
+        return item(at: index, frame: frame) { summary(content.items[$0], root: root) }
     }
 
     func search() -> SearchPage {

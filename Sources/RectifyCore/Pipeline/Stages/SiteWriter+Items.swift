@@ -34,6 +34,7 @@ extension SiteWriter {
         var heldPrintRows: [String]? = parts.count > 2 ? [] : nil
         // Every item page sits two folders deep and is in no navigation: one frame for all.
         let itemFrame = views.frame(path: SitePaths.item(items.first?.id ?? "x"), title: "")
+        let itemRoot = SitePaths.root(from: SitePaths.item(items.first?.id ?? "x"))
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
@@ -51,8 +52,12 @@ extension SiteWriter {
                 }
             }
             guard failures.isEmpty else { continue }
+            // Each item as a row seen from an item page, once: its own page and both
+            // neighbours' pages show it.
+            let rowRange = max(0, chunk.lowerBound - 1)..<min(items.count, chunk.upperBound + 1)
+            let rows = parallelMap(rowRange.count, serial: options.serial) { views.summary(items[rowRange.lowerBound + $0], root: itemRoot) }
             try writePages(chunk.count) { offset in
-                ("item", chunkViews.item(at: start + offset, frame: itemFrame), SitePaths.item(items[start + offset].id))
+                ("item", chunkViews.item(at: start + offset, frame: itemFrame) { rows[$0 - rowRange.lowerBound] }, SitePaths.item(items[start + offset].id))
             }
             if parts.count > 1 {
                 let rows = try render("partials/print-item", chunk.count) { chunkViews.printItem(start + $0) }
