@@ -50,6 +50,20 @@ extension Array: TemplateViewList where Element: TemplateView {
     }
 }
 
+/// A list of views made on demand, from a count and a maker: for lists that are large and
+/// that most themes never read (every item of a category, as views).
+public struct LazyList<Element: TemplateView>: Sendable {
+    public let count: Int
+    private let make: @Sendable () -> [Element]
+
+    public init(count: Int, _ make: @escaping @Sendable () -> [Element]) {
+        self.count = count
+        self.make = make
+    }
+
+    public var elements: [Element] { make() }
+}
+
 /// What a field holds, as a theme author sees it.
 public enum FieldKind: Sendable {
     /// Plain text, escaped by `{{name}}`.
@@ -185,6 +199,14 @@ extension ViewContract.Field {
     public static func list<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> [Child]) -> Self {
         .init(name: name, tag: .list, kind: { .list(Child.contract.summary) }, meaning: meaning, optional: false,
               read: { path($0) }, shape: { $1.list(path($0)) })
+    }
+
+    /// A list made only when something reads it: a template that loops over it, or the
+    /// shape walk when the list is short enough for a plan. Pages that place their rows as
+    /// HTML never make it.
+    public static func list<Child: TemplateView>(_ name: String, _ meaning: String, _ path: @escaping (View) -> LazyList<Child>) -> Self {
+        .init(name: name, tag: .list, kind: { .list(Child.contract.summary) }, meaning: meaning, optional: false,
+              read: { path($0).elements }, shape: { $1.list(path($0)) })
     }
 
     /// Every field of a nested view, seen as the outer view's own (the page frame's `site`,

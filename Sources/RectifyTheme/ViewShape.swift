@@ -136,6 +136,12 @@ struct ShapeWalk {
         return true
     }
 
+    /// A lazy list is made only if its length leaves the walk under its limit.
+    mutating func list<View: TemplateView>(_ lazy: LazyList<View>) -> Bool {
+        guard values.count + lazy.count <= limit else { return false }
+        return list(lazy.elements)
+    }
+
     mutating func list<View: TemplateView>(_ views: [View]) -> Bool {
         guard values.count + views.count <= limit else { return false }
         key.append(UInt8(ascii: "["))

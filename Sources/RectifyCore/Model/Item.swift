@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One problem to rectify: a file `content/items/*.md`.
 public struct Item: Sendable {
     public struct Update: Sendable {
@@ -77,6 +79,29 @@ public struct SourceFile: Sendable {
 /// The Markdown bodies of the items and pages, in the order of `Content.items` and
 /// `Content.pages`.
 public struct MarkdownSources: Sendable {
-    public var items: [String]
+    public let items: ItemBodies
     public var pages: [String]
+
+    public init(items: [String], pages: [String]) {
+        self.items = ItemBodies(items)
+        self.pages = pages
+    }
+}
+
+/// The items' Markdown bodies, handed out a chunk at a time and let go of once handed out,
+/// so that only the chunk being rendered is in memory. A class, so that no copy of the
+/// loaded site keeps the bodies alive after the writer has taken them.
+public final class ItemBodies: Sendable {
+    private let bodies: Mutex<[String]>
+
+    init(_ bodies: [String]) { self.bodies = Mutex(bodies) }
+
+    /// The bodies of `range`, which are then dropped here.
+    func take(_ range: Range<Int>) -> [String] {
+        bodies.withLock { bodies in
+            let taken = Array(bodies[range])
+            for index in range { bodies[index] = "" }
+            return taken
+        }
+    }
 }

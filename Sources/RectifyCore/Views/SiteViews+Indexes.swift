@@ -20,7 +20,7 @@ extension SiteViews {
             frame: frame(path: path, title: department.name), status: nil,
             department: KeyedTitle(key: department.key, title: department.name),
             progress: progress(indices.map { content.items[$0] }),
-            items: indices.map { summary(content.items[$0], root: root) },
+            items: lazyRows(indices, root: root),
             rowsHTML: indices.map { rows.itemTable[$0] }.joined())
     }
 

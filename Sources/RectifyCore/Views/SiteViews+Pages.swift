@@ -64,7 +64,7 @@ extension SiteViews {
             groups: category.groups.map { group in
                 let inGroup = indices.filter { content.items[$0].group == group.key }
                 return GroupSection(title: group.title, key: group.key, progress: progress(inGroup.map { content.items[$0] }),
-                                    items: inGroup.map { summary(content.items[$0], root: root) },
+                                    items: lazyRows(inGroup, root: root),
                                     rowsHTML: inGroup.map { rows.itemTable[$0] }.joined())
             })
     }
@@ -77,7 +77,7 @@ extension SiteViews {
             frame: frame(path: path, title: status.label),
             status: StatusRef(key: status.key, label: status.label, url: root + SitePaths.status(status.key), done: status.isDone),
             department: nil, progress: nil,
-            items: indices.map { summary(content.items[$0], root: root) },
+            items: lazyRows(indices, root: root),
             rowsHTML: indices.map { rows.itemTable[$0] }.joined())
     }
 

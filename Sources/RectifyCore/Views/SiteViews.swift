@@ -1,3 +1,5 @@
+import RectifyTheme
+
 /// Turns the content into the plain values each template is rendered with.
 ///
 /// Each template gets one typed view (`Views/Templates/`), documented in `docs/theme.md`.
@@ -71,6 +73,11 @@ struct SiteViews {
             coDepartments: item.coDepartments.isEmpty ? nil : item.coDepartments.joined(separator: config.language.hasPrefix("zh") ? "、" : ", "),
             deadlineNote: deadlineNote(item, state: state),
             labels: labels.values, site: site)
+    }
+
+    /// The items at `indices` as rows, made only if a template loops over them.
+    func lazyRows(_ indices: [Int], root: String) -> LazyList<ItemRow> {
+        LazyList(count: indices.count) { [self] in indices.map { summary(content.items[$0], root: root) } }
     }
 
     /// "逾期 12 天" or "剩 3 天", from the labels `days_overdue` and `days_left`.

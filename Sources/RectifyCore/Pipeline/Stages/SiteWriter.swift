@@ -11,7 +11,7 @@ final class SiteWriter {
     let sink: any OutputSink
     let renderer: any MarkdownRendering
     let options: BuildOptions
-    let itemMarkdown: ItemMarkdown
+    let itemMarkdown: ItemBodies
 
     /// Every file written, with the element IDs of the HTML ones, for `#fragment` links.
     private(set) var anchors: [String: Set<String>] = [:]
@@ -27,7 +27,7 @@ final class SiteWriter {
         self.sink = sink
         self.renderer = renderer
         self.options = options
-        itemMarkdown = ItemMarkdown(prepared.site.markdown.items)
+        itemMarkdown = prepared.site.markdown.items
         links = prepared.pageLinks
     }
 
@@ -63,28 +63,33 @@ final class SiteWriter {
         try writePages(pages.count) { index in ("page", views.page(pages[index]), SitePaths.page(pages[index].name)) }
     }
 
-    /// `ledger.csv` for Excel and WPS, `data.json` for other systems; made side by side.
+    /// `ledger.csv` and `ledger.xlsx` for Excel and WPS, `data.json` for other systems; made
+    /// side by side (the workbook alone takes about as long as the other two together).
     func writeExports() throws(RectifyError) {
         let views = self.views
         let lastChanged = prepared.site.lastChanged
         let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
             lastChanged[item.source.relativePath].map { (item.id, $0) }
         })
-        let exports: [Result<(String, String), RectifyError>] = parallelMap(2, serial: options.serial) { index in
-            if index == 0 { return .success((SitePaths.ledgerCSV, LedgerCSV(views: views).text)) }
-            do {
-                return .success((SitePaths.dataJSON, try DataExport(views: views, lastModified: itemDates).json()))
-            } catch {
-                return .failure(.io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)"))
+        let exports: [Result<(String, Data), RectifyError>] = parallelMap(3, serial: options.serial) { index in
+            switch index {
+            case 0:
+                return Result { () throws(RectifyError) in (SitePaths.ledgerXLSX, try LedgerWorkbook(views: views).data()) }
+            case 1:
+                return .success((SitePaths.ledgerCSV, Data(LedgerCSV(views: views).text.utf8)))
+            default:
+                do {
+                    return .success((SitePaths.dataJSON, Data(try DataExport(views: views, lastModified: itemDates).json().utf8)))
+                } catch {
+                    return .failure(.io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)"))
+                }
             }
         }
         for export in exports {
-            let (path, text) = try export.get()
-            try sink.write(text, to: path)
+            let (path, data) = try export.get()
+            try sink.write(data, to: path)
             anchors[path] = []
         }
-        try sink.write(try LedgerWorkbook(views: views).data(), to: SitePaths.ledgerXLSX)
-        anchors[SitePaths.ledgerXLSX] = []
     }
 
     func copyStaticFiles() throws(RectifyError) {

@@ -30,7 +30,7 @@ struct KeyedTitle: TemplateView {
 struct GroupSection: TemplateView {
     var title, key: String
     var progress: ProgressView
-    var items: [ItemRow]
+    var items: LazyList<ItemRow>
     var rowsHTML: String
 
     static let contract = ViewContract<GroupSection>("GroupSection", "A group on its category's page.", [
@@ -43,7 +43,7 @@ struct GroupSection: TemplateView {
         .html("rowsHTML", "its items as table rows, each from `partials/item-row` (the fast default)", \.rowsHTML),
     ])
 
-    var hasItems: Bool { !items.isEmpty }
+    var hasItems: Bool { items.count > 0 }
 }
 
 /// A page listing items that share something: a status or a department.
@@ -52,7 +52,7 @@ struct ItemListPage: TemplateView {
     var status: StatusRef?
     var department: KeyedTitle?
     var progress: ProgressView?
-    var items: [ItemRow]
+    var items: LazyList<ItemRow>
     var rowsHTML: String
 
     static let contract = ViewContract<ItemListPage>("ItemListPage", "`status` and `department`: one page per status and per department. Also every field of PageFrame.",
@@ -66,7 +66,7 @@ struct ItemListPage: TemplateView {
             .html("rowsHTML", "its items as table rows, each from `partials/item-row` (the fast default)", \.rowsHTML),
         ])
 
-    var hasItems: Bool { !items.isEmpty }
+    var hasItems: Bool { items.count > 0 }
 }
 
 /// The list of departments.
