@@ -9,8 +9,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The output folder. It is replaced as a whole, and only once the build has succeeded.")
-    var output = "public"
+    @Option(help: "The output folder (default: public, or public-edition for --edition public). It is replaced as a whole, and only once the build has succeeded.")
+    var output: String?
 
     @Option(name: .customLong("as-of"), help: "The date the site reports against, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        let output = self.output ?? (site.edition == .public ? "public-edition" : "public")
         var options = site.buildOptions(output: URL(fileURLWithPath: output, isDirectory: true), asOf: asOf)
         options.outputDisplay = output
         options.forceOutput = forceOutput

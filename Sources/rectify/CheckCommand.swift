@@ -16,8 +16,18 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let diagnostics = SiteBuilder.check(options: site.buildOptions(asOf: asOf))
+        let (diagnostics, withheld) = SiteBuilder.checkEdition(options: site.buildOptions(asOf: asOf))
         for diagnostic in diagnostics { print(diagnostic.description) }
+        if site.edition == .public {
+            // What the public edition leaves out, item by item, to read before publishing.
+            let messages = site.messages
+            for part in withheld {
+                let place = part.line.map { "\(part.file):\($0)" } ?? part.file
+                print("\(place): \(messages.withheld(part))")
+            }
+            let items = withheld.filter { $0.kind == .item }.count
+            print(messages.withheldSummary(items: items, parts: withheld.count - items))
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         print(site.messages.checkSummary(site.content, errors: errors, warnings: warnings, strict: strict))

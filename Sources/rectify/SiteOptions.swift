@@ -13,6 +13,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "The language of the messages about the content, zh-CN or en (default: the site's language).")
     var messageLanguage: String?
 
+    @Option(help: "internal (the full site, the default) or public (整改情况公开: leaves out what the content marks internal; see docs/public-edition.md).")
+    var edition: Edition = .internal
+
     @Option(name: .customLong("render-timeout"), help: "Seconds one Markdown file may take to render before it is stopped and reported.")
     var renderTimeout: Double = 2
 
@@ -46,9 +49,12 @@ struct SiteOptions: ParsableArguments {
         options.workerExecutable = currentExecutable
         options.renderTimeout = renderTimeout
         options.messageLanguage = messageLanguage
+        options.edition = edition
         return options
     }
 }
+
+extension Edition: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }

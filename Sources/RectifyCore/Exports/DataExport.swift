@@ -13,6 +13,8 @@ struct DataExport: Encodable {
         let notice: String?
         let asOf: String
         let baseURL: String?
+        /// Public edition: how many items it leaves out, as the site states it.
+        let withheldNote: String?
     }
 
     struct Status: Encodable {
@@ -84,7 +86,7 @@ struct DataExport: Encodable {
         let config = views.config
         version = Self.version
         site = Site(title: config.title, language: config.language, description: config.description, notice: config.notice,
-                    asOf: views.asOf.description, baseURL: config.baseURL)
+                    asOf: views.asOf.description, baseURL: config.baseURL, withheldNote: views.content.withheldNote)
         statuses = config.statuses.map { Status(key: $0.key, label: $0.label, done: $0.isDone) }
         categories = config.categories.map { Category(key: $0.key, title: $0.title, groups: $0.groups.map { Group(key: $0.key, title: $0.title) }) }
         departments = views.content.departments.map { DepartmentEntry(key: $0.key, name: $0.name) }

@@ -61,7 +61,8 @@ struct LedgerWorkbook {
         for (index, width) in Self.widths.enumerated() { ledger.column(UInt16(index), width: width) }
         ledger.merge(row: 0, from: 0, to: last, config.title, title)
         let issuer = config.issuer.map { "\(labels["issuer"])：\($0)    " } ?? ""
-        ledger.merge(row: 1, from: 0, to: last, "\(issuer)\(labels["data_as_of"])：\(views.asOf)", nil)
+        let withheld = views.content.withheldNote.map { "    \($0)" } ?? ""
+        ledger.merge(row: 1, from: 0, to: last, "\(issuer)\(labels["data_as_of"])：\(views.asOf)\(withheld)", nil)
         for (column, key) in Self.columns.enumerated() { ledger.text(row: 2, column: UInt16(column), labels[key], header) }
         var row: UInt32 = 3
         var number = 0

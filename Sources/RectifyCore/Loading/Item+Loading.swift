@@ -1,7 +1,7 @@
 import RectifyFrontMatter
 
 extension Item {
-    static let knownKeys = ["id", "title", "category", "group", "status", "leader", "department", "deadline", "measures", "updates"]
+    static let knownKeys = ["id", "title", "category", "group", "status", "leader", "department", "deadline", "measures", "updates", "visibility"]
 
     /// Reads one item file's front matter against the site's keys; nil if it had errors.
     static func load(_ document: MarkdownDocument, file: String, relativePath: String, config: SiteConfig, log: DiagnosticLog) -> Item? {
@@ -41,6 +41,11 @@ extension Item {
         let deadline = fields.day("deadline")
         let measures = fields.optionalText("measures")
         let updates = loadUpdates(fields, config: config)
+        let visibility = fields.optionalText("visibility")
+        if let visibility, visibility != "internal", visibility != "public" {
+            log.error(file, document.frontMatter["visibility"]?.value.line, log.messages.badVisibility(visibility))
+        }
+        let sections = InternalSections.find(in: document.body, firstLine: document.bodyStartLine, file: file, log: log)
 
         guard log.errors.count == errorsBefore, let id, let title, let category, let group, let status,
               let leader, let department, let deadline else { return nil }
@@ -52,6 +57,9 @@ extension Item {
         item.statusLine = document.frontMatter["status"]?.value.line
         item.departmentLine = document.frontMatter["department"]?.value.line
         item.coDepartments = coDepartments
+        item.isInternal = visibility == "internal"
+        item.visibilityLine = document.frontMatter["visibility"]?.value.line
+        item.internalSections = sections
         return item
     }
 
@@ -59,14 +67,19 @@ extension Item {
         var updates: [Update] = []
         for node in fields.list("updates") ?? [] {
             guard let entry = fields.element(node, of: "updates") else { continue }
-            entry.warnUnknownKeys(["date", "note", "status"])
+            entry.warnUnknownKeys(["date", "note", "status", "internal"])
             let date = entry.day("date")
             let note = entry.text("note")
             let status = entry.optionalText("status")
             if let status {
                 checkStatus(status, line: node["status"]?.value.line, file: fields.file, config: config, log: fields.log)
             }
-            if let date, let note { updates.append(Update(date: date, note: note, status: status, line: node["date"]?.value.line ?? node.line)) }
+            let isInternal = entry.bool("internal")
+            if let date, let note {
+                var update = Update(date: date, note: note, status: status, line: node["date"]?.value.line ?? node.line)
+                update.isInternal = isInternal
+                updates.append(update)
+            }
         }
         return updates
     }

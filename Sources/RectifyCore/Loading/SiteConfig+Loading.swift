@@ -2,7 +2,7 @@ import Foundation
 import RectifyFrontMatter
 
 extension SiteConfig {
-    static let knownKeys = ["title", "language", "description", "notice", "issuer", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url"]
+    static let knownKeys = ["title", "language", "description", "notice", "issuer", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url", "public_edition"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
     static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
@@ -33,7 +33,61 @@ extension SiteConfig {
             description: fields.optionalText("description"), notice: fields.optionalText("notice"),
             statuses: statuses, categories: categories, warningDays: warningDays, staleDays: staleDays, baseURL: baseURL, departments: departments)
         config.issuer = fields.optionalText("issuer")
+        config.publicEdition = loadPublicEdition(fields, log: log)
+        guard log.errors.count == errorsBefore else { return nil }
         return config
+    }
+
+    /// `public_edition:`: a rule per field, whether the count of items left out is stated,
+    /// its sentence, and whether evidence files are published.
+    private static func loadPublicEdition(_ fields: FieldReader, log: DiagnosticLog) -> PublicEditionRules {
+        var rules = PublicEditionRules()
+        guard let entry = fields.node["public_edition"] else { return rules }
+        guard entry.value.entries != nil else {
+            log.error(fields.file, entry.keyLine, "\"public_edition\" must be a mapping, e.g. leader: 分管领导")
+            return rules
+        }
+        let edition = FieldReader(node: entry.value, file: fields.file, log: log)
+        edition.warnUnknownKeys(PublicEditionRules.fieldNames + ["withheld", "withheld_note", "attachments"])
+        for name in PublicEditionRules.fieldNames {
+            guard let value = edition.optionalText(name), let line = entry.value[name]?.value.line else { continue }
+            switch value {
+            case "keep": rules.fields[name] = .keep
+            case "omit" where name != "department": rules.fields[name] = .omit
+            default:
+                if name == "department" && value == "omit" {
+                    log.error(fields.file, line, log.messages.departmentCannotBeOmitted())
+                } else if name == "updates" {
+                    log.error(fields.file, line, log.messages.badUpdatesRule(value))
+                } else if value.lowercased() == "keep" || value.lowercased() == "omit" {
+                    log.error(fields.file, line, log.messages.badFieldRule(name, value: value))
+                } else {
+                    rules.fields[name] = .replace(value)
+                }
+            }
+        }
+        if let withheld = edition.optionalText("withheld") {
+            switch withheld {
+            case "state": rules.statesWithheld = true
+            case "silent": rules.statesWithheld = false
+            default: log.error(fields.file, entry.value["withheld"]?.value.line, log.messages.badChoice("withheld", value: withheld, expected: ["state", "silent"]))
+            }
+        }
+        if let note = edition.optionalText("withheld_note") {
+            if note.contains("%d") {
+                rules.withheldNote = note
+            } else {
+                log.error(fields.file, entry.value["withheld_note"]?.value.line, log.messages.withheldNoteWithoutCount())
+            }
+        }
+        if let attachments = edition.optionalText("attachments") {
+            switch attachments {
+            case "withhold": rules.publishAttachments = false
+            case "publish": rules.publishAttachments = true
+            default: log.error(fields.file, entry.value["attachments"]?.value.line, log.messages.badChoice("attachments", value: attachments, expected: ["withhold", "publish"]))
+            }
+        }
+        return rules
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {

@@ -12,6 +12,9 @@ public struct Content: Sendable {
     public let departments: [Department]
     /// Department keys by name.
     public let departmentKeys: [String: String]
+    /// In the public edition, the sentence that says how many items it leaves out (when the
+    /// site says to state it and there are any).
+    public var withheldNote: String?
 
     init(config: SiteConfig, items: [Item], pages: [Page], files: [String]) {
         self.config = config

@@ -9,6 +9,8 @@ public struct Item: Sendable {
         public let status: String?
         /// The line of its `date` in the item file.
         public let line: Int
+        /// Left out of the public edition (`internal: true`).
+        public var isInternal = false
 
         public init(date: Day, note: String, status: String?, line: Int) {
             self.date = date
@@ -40,6 +42,11 @@ public struct Item: Sendable {
     /// lead unit (`department`), the others are these.
     public var coDepartments: [String] = []
     public var departmentLine: Int?
+    /// Left out of the public edition as a whole (`visibility: internal`), and the line that says so.
+    public var isInternal = false
+    public var visibilityLine: Int?
+    /// Parts of the body marked `<!-- internal -->` … `<!-- /internal -->`, as file lines.
+    public var internalSections: [ClosedRange<Int>] = []
 
     public var latestUpdate: Update? { updates.last }
 
@@ -95,6 +102,11 @@ public final class ItemBodies: Sendable {
     private let bodies: Mutex<[String]>
 
     init(_ bodies: [String]) { self.bodies = Mutex(bodies) }
+
+    /// Every body, in item order, for the public edition to filter before any is handed out.
+    func all() -> [String] {
+        bodies.withLock { $0 }
+    }
 
     /// The bodies of `range`, which are then dropped here.
     func take(_ range: Range<Int>) -> [String] {

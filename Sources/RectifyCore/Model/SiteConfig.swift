@@ -43,6 +43,8 @@ public struct SiteConfig: Sendable {
     public let baseURL: String?
     /// Departments with a chosen key; others get a derived one.
     public let departments: [Department]
+    /// What the public edition leaves out (`public_edition:`).
+    public var publicEdition = PublicEditionRules()
 
     public func status(_ key: String) -> Status? { statuses.first { $0.key == key } }
     public func category(_ key: String) -> Category? { categories.first { $0.key == key } }

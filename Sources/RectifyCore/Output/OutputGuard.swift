@@ -20,17 +20,29 @@ struct OutputGuard {
     static let markerName = ".rectify-output"
     static let markerText = "This folder was built by Rectify. The next `rectify build` replaces it as a whole.\n"
 
+    /// The marker of a folder built as `edition`: the edition on a line of its own.
+    static func markerText(for edition: Edition) -> String {
+        markerText + "edition: \(edition.rawValue)\n"
+    }
+
+    /// Whether the folder's marker says it holds the public edition.
+    static func holdsPublicEdition(_ path: String) -> Bool {
+        guard case .success(let bytes) = FileBytes.read(path + "/" + markerName, limit: 4096) else { return false }
+        return String(decoding: bytes, as: UTF8.self).contains("\nedition: public\n")
+    }
+
     let content: URL
     let theme: URL
     let currentDirectory: String
     let home: String?
     let force: Bool
+    var edition = Edition.internal
 
     /// The rule for a build with these options.
     static func forBuild(_ options: BuildOptions) -> (rule: OutputGuard, output: URL, named: String) {
         (OutputGuard(content: options.contentDirectory, theme: options.themeDirectory,
                      currentDirectory: FileManager.default.currentDirectoryPath,
-                     home: ProcessInfo.processInfo.environment["HOME"], force: options.forceOutput),
+                     home: ProcessInfo.processInfo.environment["HOME"], force: options.forceOutput, edition: options.edition),
          options.outputDirectory, options.outputDisplay ?? options.outputDirectory.path)
     }
 
@@ -55,6 +67,11 @@ struct OutputGuard {
             guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .unsafeOutput(path: named, reason: .notAFolder) }
             if !force && !Self.isEmpty(path) && !Self.wasBuiltByRectify(path) {
                 throw .unsafeOutput(path: named, reason: .notOurs)
+            }
+            // The public edition's folder is what the public web server serves: the full
+            // internal site built into it would publish everything.
+            if !force && edition == .internal && Self.holdsPublicEdition(path) {
+                throw .unsafeOutput(path: named, reason: .publicEdition)
             }
         }
         return URL(fileURLWithPath: path, isDirectory: true)
@@ -111,6 +128,7 @@ public enum OutputRefusal: Sendable, Equatable {
     case notAFolder
     case danglingLink
     case notOurs
+    case publicEdition
 
     var message: String {
         switch self {
@@ -121,6 +139,8 @@ public enum OutputRefusal: Sendable, Equatable {
         case .inside(let role): return "the output folder lies inside \(role.name), whose files are published; choose a folder beside it, e.g. --output public"
         case .notAFolder: return "a file, not a folder, is at this path; remove it or choose another --output"
         case .danglingLink: return "the output is a symbolic link that leads nowhere; create its target folder or choose another --output"
+        case .publicEdition:
+            return "this folder holds the public edition (整改情况公开), and this build makes the internal one: building it here would publish internal content. Add --edition public, or choose another --output"
         case .notOurs:
             return "this folder has files in it and was not built by Rectify (it has no \(OutputGuard.markerName) marker); a build would replace all of it. Choose an empty or new folder, or, after checking that nothing in it is needed, add --force-output"
         }

@@ -19,7 +19,11 @@ package final class OutputWriter: OutputSink {
     /// closed, so the cache never walks the output.
     private let files = Mutex<[String: FileTree.File]>([:])
 
-    package init(output: URL) throws(RectifyError) {
+    /// The edition written into the marker (`OutputGuard`).
+    let edition: Edition
+
+    package init(output: URL, edition: Edition = .internal) throws(RectifyError) {
+        self.edition = edition
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
@@ -202,7 +206,7 @@ package final class OutputWriter: OutputSink {
 
     /// Rectify's marker: the next build may replace this folder (`OutputGuard`).
     private func writeMarker() {
-        var text = OutputGuard.markerText
+        var text = OutputGuard.markerText(for: edition)
         text.withUTF8 { bytes in _ = try? Self.writeFile(stagingPath + "/" + OutputGuard.markerName, UnsafeRawBufferPointer(bytes)) }
     }
 

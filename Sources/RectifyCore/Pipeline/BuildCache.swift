@@ -156,6 +156,7 @@ enum InputFingerprint {
             "pdf \(options.pdf)",
             "render-timeout \(options.renderTimeout)",
             "plans \(options.reuseRenderPlans)",
+            "edition \(options.edition.rawValue)",
             "git \(git.revisions())",
         ]
         if let executable = options.workerExecutable {

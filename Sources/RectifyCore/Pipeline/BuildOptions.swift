@@ -37,6 +37,8 @@ public struct BuildOptions: Sendable {
     public var messageLanguage: String?
     /// Render pages on one thread only (for comparing with the parallel build).
     public var serial = false
+    /// The internal edition (everything) or the public one (`PublicEdition`).
+    public var edition = Edition.internal
 
     public init(contentDirectory: URL, contentDisplay: String? = nil, themeDirectory: URL, outputDirectory: URL, asOf: Day) {
         self.contentDirectory = contentDirectory

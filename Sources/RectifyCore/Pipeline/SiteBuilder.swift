@@ -33,7 +33,9 @@ public final class SiteBuilder {
 
     /// After a successful build: what `serve` needs to re-render a single item page.
     public var itemPageRefresh: ItemPageRefresh? {
-        finished.map { ItemPageRefresh(views: $0.views, theme: $0.theme, options: options) }
+        // The fast path re-reads one item file as it is: never for the public edition.
+        guard options.edition == .internal else { return nil }
+        return finished.map { ItemPageRefresh(views: $0.views, theme: $0.theme, options: options) }
     }
 
     /// Builds the site; `progress` is told each step's name as it starts.
@@ -58,7 +60,10 @@ public final class SiteBuilder {
         var report = BuildReport()
         report.items = site.content.items.count
         report.pages = written.pages
-        report.warnings = site.warnings + site.templateVariables + clock.step("check links") { LinkProblems.of(written, severity: .warning, messages: site.messages) }
+        let linkSeverity: Diagnostic.Severity = options.edition == .public ? .error : .warning
+        let links = clock.step("check links") { LinkProblems.of(written, severity: linkSeverity, messages: site.messages, withheld: site.withheldPages) }
+        if options.edition == .public && !links.isEmpty { throw .invalidContent(links) }
+        report.warnings = site.warnings + site.templateVariables + links
         switch output {
         case .memory(let files):
             memory = files
@@ -94,21 +99,32 @@ public final class SiteBuilder {
     /// nowhere, then the checks. Returns every problem, sorted; broken links and template
     /// variables no view has are errors, stale items warnings.
     public static func check(options: BuildOptions) -> [Diagnostic] {
+        checkEdition(options: options).problems
+    }
+
+    /// `check`, and for the public edition also what it leaves out, item by item.
+    public static func checkEdition(options: BuildOptions) -> (problems: [Diagnostic], withheld: [WithheldPart]) {
         let clock = StepClock()
         let site: LoadedSite
         do {
             site = try LoadedSite.load(options, clock: clock)
         } catch .invalidContent(let diagnostics) {
-            return diagnostics.sorted()
+            return (diagnostics.sorted(), [])
         } catch {
-            return [Diagnostic(file: options.contentDisplay, line: nil, message: error.description)]
+            return ([Diagnostic(file: options.contentDisplay, line: nil, message: error.description)], [])
         }
+        return (checkLoaded(site, options: options), site.withheld)
+    }
+
+    private static func checkLoaded(_ site: LoadedSite, options: BuildOptions) -> [Diagnostic] {
+        let clock = StepClock()
         let found = site.warnings + site.templateVariables.map { Diagnostic(file: $0.file, line: $0.line, message: $0.message) }
         let renderer = renderer(for: options)
         let prepared = PreparedSite.prepare(site, renderer: renderer)
         do {
             let written = try write(prepared, into: DryRunOutput(), renderer: renderer, options: options, clock: clock)
-            return (found + LinkProblems.of(written, severity: .error, messages: site.messages) + StaleItems.of(site.content, asOf: options.asOf, messages: site.messages)).sorted()
+            return (found + LinkProblems.of(written, severity: .error, messages: site.messages, withheld: site.withheldPages)
+                    + StaleItems.of(site.content, asOf: options.asOf, messages: site.messages)).sorted()
         } catch .invalidContent(let diagnostics) {
             return (found + diagnostics).sorted()
         } catch {
@@ -144,7 +160,7 @@ enum BuildOutput {
     case memory(MemoryOutput)
 
     static func open(_ options: BuildOptions) throws(RectifyError) -> BuildOutput {
-        options.inMemory ? .memory(MemoryOutput()) : .staging(try OutputWriter(output: options.outputDirectory))
+        options.inMemory ? .memory(MemoryOutput()) : .staging(try OutputWriter(output: options.outputDirectory, edition: options.edition))
     }
 
     var sink: any OutputSink {

@@ -42,7 +42,8 @@ struct SiteViews {
     }
 
     var site: SiteInfo {
-        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice, issuer: config.issuer)
+        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice, issuer: config.issuer,
+                 withheldNote: content.withheldNote)
     }
 
     /// An update as a row; `statusLabel` only where the update changed the status.

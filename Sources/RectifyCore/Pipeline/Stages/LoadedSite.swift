@@ -22,19 +22,30 @@ struct LoadedSite {
     let templateVariables: [Diagnostic]
     /// The words of the messages: `--lang`, else the site's language.
     let messages: Messages
+    /// The public edition: what it left out, and the pages of the items it left out.
+    var withheld: [WithheldPart] = []
+    var withheldPages: Set<String> = []
 
     /// Loads theme, content and git history, each a timed step.
     static func load(_ options: BuildOptions, clock: StepClock) throws(RectifyError) -> LoadedSite {
         let theme = try clock.step("load theme") { () throws(RectifyError) in try loadTheme(options) }
-        let (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
+        var (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
+        var edition: PublicEdition?
+        if options.edition == .public {
+            let made = clock.step("make the public edition") { PublicEdition(content, markdown: markdown, labels: labels, siteFile: options.contentDisplay + "/site.yml") }
+            (content, markdown, edition) = (made.content, made.markdown, made)
+        }
         let (lastChanged, changes) = try clock.step("read git history") { () throws(RectifyError) in try readGitHistory(options, content: content) }
         let (blockers, variables) = clock.step("check templates") {
             (TemplateProblems.planBlockers(theme, planned: options.reuseRenderPlans), TemplateProblems.unknownVariables(theme, labels: labels))
         }
         let messages = Messages(options.messageLanguage ?? content.config.language)
         let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf, messages: messages) }
-        return LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
-                          changes: changes, warnings: contentWarnings + contradictions + blockers, templateVariables: variables, messages: messages)
+        var site = LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
+                              changes: changes, warnings: contentWarnings + contradictions + blockers, templateVariables: variables, messages: messages)
+        site.withheld = edition?.withheld ?? []
+        site.withheldPages = edition?.withheldPages ?? []
+        return site
     }
 
     private static func loadTheme(_ options: BuildOptions) throws(RectifyError) -> Theme {
@@ -63,7 +74,9 @@ struct LoadedSite {
     /// (or outside a repository) the site is the same, minus those.
     private static func readGitHistory(_ options: BuildOptions, content: Content) throws(RectifyError) -> ([String: Day], ChangeSummary?) {
         let git = GitHistory(directory: options.contentDirectory)
-        let lastChanged = git.lastChanged()
+        // Only the dates of the files published: a left-out item's file date goes nowhere.
+        let published = Set(content.items.map(\.source.relativePath))
+        let lastChanged = git.lastChanged().filter { published.contains($0.key) }
         guard let baseline = git.baseline(options.changesSince) else {
             if let requested = options.changesSince {
                 throw .io(path: options.contentDisplay, reason: "--changes-since: git cannot find revision \"\(requested)\"")
@@ -72,8 +85,10 @@ struct LoadedSite {
         }
         let log = DiagnosticLog()
         let before = git.items(at: baseline.commit).sorted { $0.key < $1.key }.compactMap { path, text -> Item? in
-            guard let document = try? MarkdownDocument(parsing: text) else { return nil }
-            return Item.load(document, file: path, relativePath: path, config: content.config, log: log)
+            guard let document = try? MarkdownDocument(parsing: text),
+                  let item = Item.load(document, file: path, relativePath: path, config: content.config, log: log) else { return nil }
+            // The baseline as the same edition showed it, so the changes page compares like with like.
+            return options.edition == .public ? PublicEdition.published(item, rules: content.config.publicEdition) : item
         }
         return (lastChanged, ChangeSummary(baseline: baseline.name, before: before, now: content.items, config: content.config))
     }

@@ -2,9 +2,11 @@ import Foundation
 import RectifyTheme
 
 /// Relative links in Markdown bodies must lead to a file of the site, and `#anchors` to an
-/// element of the page. `build` reports them as warnings, `check` as errors.
+/// element of the page. `build` reports them as warnings, `check` as errors; the public
+/// edition's `build` as errors too, since a link to something it left out would name it.
+/// `withheld` are the pages the public edition left out, for a message that says so.
 enum LinkProblems {
-    static func of(_ site: RenderedSite, severity: Diagnostic.Severity, messages: Messages) -> [Diagnostic] {
+    static func of(_ site: RenderedSite, severity: Diagnostic.Severity, messages: Messages, withheld: Set<String> = []) -> [Diagnostic] {
         let checker = LinkChecker(anchors: site.anchors)
         var problems: [Diagnostic] = []
         for document in site.links {
@@ -12,6 +14,9 @@ enum LinkProblems {
                 guard let problem = checker.problem(with: link.url, on: document.page) else { continue }
                 let message: String
                 switch problem {
+                case .missingTarget(let target) where withheld.contains(target) || withheld.contains(target + "index.html")
+                    || withheld.contains(target + "/index.html"):
+                    message = messages.linkToWithheld(link.url)
                 case .missingTarget(let target): message = messages.brokenLink(link.url, noFile: target)
                 case .missingAnchor(let target, let anchor): message = messages.brokenLink(link.url, noAnchor: anchor, in: target)
                 case .leavesSite: message = messages.linkLeavesSite(link.url)

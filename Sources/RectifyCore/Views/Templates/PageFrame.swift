@@ -29,6 +29,8 @@ struct SiteInfo: TemplateView {
     var description: String?
     var notice: String?
     var issuer: String?
+    /// Public edition only: how many items it leaves out, as a sentence.
+    var withheldNote: String?
 
     static let contract = ViewContract<SiteInfo>("SiteInfo", "The site, from `site.yml`.", [
         .text("title", "`title`", \.title),
@@ -36,6 +38,7 @@ struct SiteInfo: TemplateView {
         .text("description", "`description`, when set", \.description),
         .text("notice", "`notice`, when set: a remark for every footer", \.notice),
         .text("issuer", "`issuer`, when set: who issues the publication, for the print cover", \.issuer),
+        .text("withheldNote", "in the public edition, when `site.yml` says to state it: how many items are not published (另有 2 项问题依规不予公开。), a count and nothing more", \.withheldNote),
     ])
 }
 

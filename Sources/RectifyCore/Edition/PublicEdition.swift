@@ -1,0 +1,87 @@
+/// The public edition (整改情况公开), made from the loaded content before anything is
+/// rendered: whole items marked `visibility: internal` are gone, with their bodies,
+/// updates, evidence files and git dates; updates marked `internal: true` and body parts
+/// between `<!-- internal -->` and `<!-- /internal -->` are gone; the fields `site.yml`
+/// names are left out or replaced; evidence files are left out unless published.
+///
+/// Every output (pages, print, ledger, CSV, workbook, JSON, feed, sitemap, search index,
+/// changes page, file names) is made from what this stage returns, so none of them can
+/// carry what it removed: there is no second filter to forget.
+struct PublicEdition {
+    let content: Content
+    let markdown: MarkdownSources
+    /// What was left out, item by item, for `rectify check --edition public`.
+    let withheld: [WithheldPart]
+    /// The pages of the items left out (`items/<id>/index.html`): a published link to one
+    /// is an error, since the link itself would name the item.
+    let withheldPages: Set<String>
+
+    init(_ content: Content, markdown: MarkdownSources, labels: Labels, siteFile: String) {
+        let rules = content.config.publicEdition
+        var withheld: [WithheldPart] = []
+        for name in PublicEditionRules.fieldNames where rules.rule(name) != .keep {
+            withheld.append(WithheldPart(file: siteFile, line: nil, item: nil, kind: .field(name: name, rule: rules.rule(name))))
+        }
+        var items: [Item] = [], bodies: [String] = [], pages = Set<String>()
+        for (item, body) in zip(content.items, markdown.items.all()) {
+            let file = item.source.displayPath
+            guard let published = Self.published(item, rules: rules) else {
+                withheld.append(WithheldPart(file: file, line: item.visibilityLine, item: item.id, kind: .item))
+                pages.insert(SitePaths.item(item.id))
+                continue
+            }
+            for update in item.updates where update.isInternal || rules.rule("updates") == .omit {
+                if update.isInternal {
+                    withheld.append(WithheldPart(file: file, line: update.line, item: item.id, kind: .update(date: update.date.description)))
+                }
+            }
+            for section in item.internalSections {
+                withheld.append(WithheldPart(file: file, line: section.lowerBound, item: item.id, kind: .section(lastLine: section.upperBound)))
+            }
+            if !rules.publishAttachments {
+                for name in item.attachments {
+                    withheld.append(WithheldPart(file: file, line: nil, item: item.id, kind: .attachment(name: name)))
+                }
+            }
+            items.append(published)
+            bodies.append(InternalSections.strip(item.internalSections, from: body, firstLine: item.source.bodyStartLine))
+        }
+        var filtered = Content(config: content.config, items: items, pages: content.pages, files: content.files)
+        let left = content.items.count - items.count
+        if rules.statesWithheld && left > 0 {
+            filtered.withheldNote = (rules.withheldNote ?? labels["withheld_note"]).replacingOccurrences(of: "%d", with: String(left))
+        }
+        self.content = filtered
+        self.markdown = MarkdownSources(items: bodies, pages: markdown.pages)
+        self.withheld = withheld
+        withheldPages = pages
+    }
+
+    /// `item` as the public edition shows it, or nil when it is not published at all. Used
+    /// for the items now and for those at the changes page's baseline alike.
+    static func published(_ item: Item, rules: PublicEditionRules) -> Item? {
+        guard !item.isInternal else { return nil }
+        func apply(_ field: String, _ value: String) -> String {
+            switch rules.rule(field) {
+            case .keep: return value
+            case .omit: return ""
+            case .replace(let text): return text
+            }
+        }
+        let measures: String?
+        switch rules.rule("measures") {
+        case .keep: measures = item.measures
+        case .omit: measures = nil
+        case .replace(let text): measures = text
+        }
+        let updates = rules.rule("updates") == .omit ? [] : item.updates.filter { !$0.isInternal }
+        var result = Item(id: item.id, title: item.title, category: item.category, group: item.group, status: item.status,
+                          leader: apply("leader", item.leader), department: apply("department", item.department),
+                          deadline: item.deadline, measures: measures, updates: updates, source: item.source)
+        result.attachments = rules.publishAttachments ? item.attachments : []
+        result.statusLine = item.statusLine
+        result.coDepartments = rules.rule("department") == .keep ? item.coDepartments : []
+        result.departmentLine = item.departmentLine
+        return result
+    }
+}
