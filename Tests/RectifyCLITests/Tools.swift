@@ -89,11 +89,21 @@ final class Nginx {
     let subPathPort: UInt16
     let folder: TemporaryFolder
 
-    init(serving site: URL) async throws {
+    convenience init(serving site: URL) async throws {
+        try await self.init(site: site, servers: nil, port: nil)
+    }
+
+    /// nginx running one `server { … }` block (a deployment example) that listens on `port`.
+    convenience init(servingConfig server: String, port: UInt16) async throws {
+        try await self.init(site: nil, servers: server, port: port)
+    }
+
+    private init(site: URL?, servers: String?, port: UInt16?) async throws {
         folder = try TemporaryFolder()
         rootPort = Tool.freePort()
         subPathPort = Tool.freePort()
         let prefix = folder.url.path
+        let site = site ?? folder.url
         let config = """
             daemon off;
             master_process off;
@@ -111,8 +121,10 @@ final class Nginx {
               fastcgi_temp_path \(prefix)/fastcgi;
               uwsgi_temp_path \(prefix)/uwsgi;
               scgi_temp_path \(prefix)/scgi;
+              \(servers ?? """
               server { listen 127.0.0.1:\(rootPort); root \(site.path); index index.html; }
               server { listen 127.0.0.1:\(subPathPort); location /zhenggai/ { alias \(site.path)/; index index.html; } }
+              """)
             }
             """
         try config.write(to: folder.url.appending(path: "nginx.conf"), atomically: true, encoding: .utf8)
@@ -122,7 +134,15 @@ final class Nginx {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until both ports answer.
+        // Wait until the ports answer with any HTTP status.
+        if let port {
+            for _ in 0..<100 {
+                if let answer = try? await Tool.run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"]),
+                   answer.output != "000" { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return
+        }
         for _ in 0..<100 {
             if (try? await Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(rootPort)/"]).status) == 0,
                (try? await Tool.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(subPathPort)/zhenggai/"]).status) == 0 { break }
