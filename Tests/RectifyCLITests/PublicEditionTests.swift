@@ -21,6 +21,7 @@ import Testing
         "qzxinternalsection", // an internal body section of a published item
         "qzxevidencename",    // a published item's evidence file: its name
         "qzxevidencecontent", // and its content
+        "qzxpagesection",     // an internal section of a free page
     ]
 
     /// The sample site with every canary planted, in git with a baseline tag and one
@@ -64,6 +65,7 @@ import Testing
         try FileManager.default.createDirectory(at: site.content.appending(path: "items/1.1.3"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: site.content.appending(path: "items/1.1.3.md"), to: site.content.appending(path: "items/1.1.3/index.md"))
         try site.write("items/1.1.3/qzxevidencename.pdf", "qzxevidencecontent")
+        try site.write("pages/qzx-notes.md", "---\ntitle: 说明\n---\n\n公开的说明。\n\n<!-- 内部 -->\nqzxpagesection\n<!-- /内部 -->\n")
         try site.edit("items/1.1.2.md") { $0 + "\n\n<!-- internal -->\n内部分析：qzxinternalsection。\n<!-- /internal -->\n\n公开的结尾。\n" }
         let git = { (arguments: [String]) async throws in
             let result = try await Tool.run("git", ["-c", "user.name=t", "-c", "user.email=t@example", "-c", "commit.gpgsign=false"] + arguments, in: site.content)

@@ -80,6 +80,8 @@ extension Messages {
         case (.english, .item): return "left out of the public edition: item \(item), whole (visibility: internal)"
         case (.chinese, .update(let date)): return "公开版不公开：第 \(item) 项 \(date) 的进展（internal: true）"
         case (.english, .update(let date)): return "left out of the public edition: item \(item), the update of \(date) (internal: true)"
+        case (.chinese, .section(let last)) where part.item == nil: return "公开版不公开：这一页到第 \(last) 行的内部内容"
+        case (.english, .section(let last)) where part.item == nil: return "left out of the public edition: this page's internal part up to line \(last)"
         case (.chinese, .section(let last)): return "公开版不公开：第 \(item) 项正文到第 \(last) 行的内部内容"
         case (.english, .section(let last)): return "left out of the public edition: item \(item), its body's internal part up to line \(last)"
         case (.chinese, .attachment(let name)): return "公开版不公开：第 \(item) 项的证明材料 \(name)（要公开请在 site.yml 写 attachments: publish）"

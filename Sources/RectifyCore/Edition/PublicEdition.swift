@@ -52,7 +52,14 @@ struct PublicEdition {
             filtered.withheldNote = (rules.withheldNote ?? labels["withheld_note"]).replacingOccurrences(of: "%d", with: String(left))
         }
         self.content = filtered
-        self.markdown = MarkdownSources(items: bodies, pages: markdown.pages)
+        var pageBodies: [String] = []
+        for (page, body) in zip(content.pages, markdown.pages) {
+            for section in page.internalSections {
+                withheld.append(WithheldPart(file: page.source.displayPath, line: section.lowerBound, item: nil, kind: .section(lastLine: section.upperBound)))
+            }
+            pageBodies.append(InternalSections.strip(page.internalSections, from: body, firstLine: page.source.bodyStartLine))
+        }
+        self.markdown = MarkdownSources(items: bodies, pages: pageBodies)
         self.withheld = withheld
         withheldPages = pages
     }

@@ -19,8 +19,11 @@ extension Page {
                 log.error(file, entry.value.line, "\"weight\" must be a whole number")
             }
         }
+        let sections = InternalSections.find(in: document.body, firstLine: document.bodyStartLine, file: file, log: log)
         guard let title = fields.text("title") else { return nil }
-        return Page(name: name, title: title, weight: weight,
-                    source: SourceFile(displayPath: file, relativePath: "pages/\(name).md", bodyStartLine: document.bodyStartLine))
+        var page = Page(name: name, title: title, weight: weight,
+                        source: SourceFile(displayPath: file, relativePath: "pages/\(name).md", bodyStartLine: document.bodyStartLine))
+        page.internalSections = sections
+        return page
     }
 }

@@ -5,4 +5,7 @@ public struct Page: Sendable {
     /// Pages are listed by this number, then by name.
     public let weight: Int
     public let source: SourceFile
+    /// Parts of the body marked `<!-- internal -->` … `<!-- /internal -->`, as file lines:
+    /// left out of the public edition.
+    public var internalSections: [ClosedRange<Int>] = []
 }
