@@ -30,10 +30,8 @@ struct PublicEdition {
                 pages.insert(SitePaths.item(item.id))
                 continue
             }
-            for update in item.updates where update.isInternal || rules.rule("updates") == .omit {
-                if update.isInternal {
-                    withheld.append(WithheldPart(file: file, line: update.line, item: item.id, kind: .update(date: update.date.description)))
-                }
+            for update in item.updates where update.isInternal {
+                withheld.append(WithheldPart(file: file, line: update.line, item: item.id, kind: .update(date: update.date.description)))
             }
             for section in item.internalSections {
                 withheld.append(WithheldPart(file: file, line: section.lowerBound, item: item.id, kind: .section(lastLine: section.upperBound)))
@@ -68,23 +66,11 @@ struct PublicEdition {
     /// for the items now and for those at the changes page's baseline alike.
     static func published(_ item: Item, rules: PublicEditionRules) -> Item? {
         guard !item.isInternal else { return nil }
-        func apply(_ field: String, _ value: String) -> String {
-            switch rules.rule(field) {
-            case .keep: return value
-            case .omit: return ""
-            case .replace(let text): return text
-            }
-        }
-        let measures: String?
-        switch rules.rule("measures") {
-        case .keep: measures = item.measures
-        case .omit: measures = nil
-        case .replace(let text): measures = text
-        }
         let updates = rules.rule("updates") == .omit ? [] : item.updates.filter { !$0.isInternal }
         var result = Item(id: item.id, title: item.title, category: item.category, group: item.group, status: item.status,
-                          leader: apply("leader", item.leader), department: apply("department", item.department),
-                          deadline: item.deadline, measures: measures, updates: updates, source: item.source)
+                          leader: rules.rule("leader").applied(to: item.leader) ?? "",
+                          department: rules.rule("department").applied(to: item.department) ?? "",
+                          deadline: item.deadline, measures: rules.rule("measures").applied(to: item.measures), updates: updates, source: item.source)
         result.attachments = rules.publishAttachments ? item.attachments : []
         result.statusLine = item.statusLine
         result.coDepartments = rules.rule("department") == .keep ? item.coDepartments : []

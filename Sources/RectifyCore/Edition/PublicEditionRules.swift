@@ -9,6 +9,15 @@ public struct PublicEditionRules: Sendable {
         case omit
         /// Shown as this text instead, e.g. a role (分管领导) instead of a name.
         case replace(String)
+
+        /// `value` as the public edition shows it: nil when left out.
+        func applied(to value: String?) -> String? {
+            switch self {
+            case .keep: return value
+            case .omit: return nil
+            case .replace(let text): return text
+            }
+        }
     }
 
     /// `leader`, `department` (with the co-operating units), `measures`, `updates`.

@@ -51,28 +51,17 @@ extension SiteConfig {
         edition.warnUnknownKeys(PublicEditionRules.fieldNames + ["withheld", "withheld_note", "attachments"])
         for name in PublicEditionRules.fieldNames {
             guard let value = edition.optionalText(name), let line = entry.value[name]?.value.line else { continue }
-            switch value {
-            case "keep": rules.fields[name] = .keep
-            case "omit" where name != "department": rules.fields[name] = .omit
-            default:
-                if name == "department" && value == "omit" {
-                    log.error(fields.file, line, log.messages.departmentCannotBeOmitted())
-                } else if name == "updates" {
-                    log.error(fields.file, line, log.messages.badUpdatesRule(value))
-                } else if value.lowercased() == "keep" || value.lowercased() == "omit" {
-                    log.error(fields.file, line, log.messages.badFieldRule(name, value: value))
-                } else {
-                    rules.fields[name] = .replace(value)
-                }
+            switch (name, value) {
+            case (_, "keep"): rules.fields[name] = .keep
+            case ("department", "omit"): log.error(fields.file, line, log.messages.departmentCannotBeOmitted())
+            case (_, "omit"): rules.fields[name] = .omit
+            case ("updates", _): log.error(fields.file, line, log.messages.badUpdatesRule(value))
+            case (_, _) where ["keep", "omit"].contains(value.lowercased()): log.error(fields.file, line, log.messages.badFieldRule(name, value: value))
+            default: rules.fields[name] = .replace(value)
             }
         }
-        if let withheld = edition.optionalText("withheld") {
-            switch withheld {
-            case "state": rules.statesWithheld = true
-            case "silent": rules.statesWithheld = false
-            default: log.error(fields.file, entry.value["withheld"]?.value.line, log.messages.badChoice("withheld", value: withheld, expected: ["state", "silent"]))
-            }
-        }
+        rules.statesWithheld = choice("withheld", of: ["state": true, "silent": false], edition) ?? rules.statesWithheld
+        rules.publishAttachments = choice("attachments", of: ["withhold": false, "publish": true], edition) ?? rules.publishAttachments
         if let note = edition.optionalText("withheld_note") {
             if note.contains("%d") {
                 rules.withheldNote = note
@@ -80,14 +69,16 @@ extension SiteConfig {
                 log.error(fields.file, entry.value["withheld_note"]?.value.line, log.messages.withheldNoteWithoutCount())
             }
         }
-        if let attachments = edition.optionalText("attachments") {
-            switch attachments {
-            case "withhold": rules.publishAttachments = false
-            case "publish": rules.publishAttachments = true
-            default: log.error(fields.file, entry.value["attachments"]?.value.line, log.messages.badChoice("attachments", value: attachments, expected: ["withhold", "publish"]))
-            }
-        }
         return rules
+    }
+
+    /// The value of the word written at `key`, one of `choices`; nil when absent, or, with
+    /// an error at its line, when it is another word.
+    private static func choice(_ key: String, of choices: KeyValuePairs<String, Bool>, _ fields: FieldReader) -> Bool? {
+        guard let value = fields.optionalText(key) else { return nil }
+        if let chosen = choices.first(where: { $0.key == value }) { return chosen.value }
+        fields.log.error(fields.file, fields.node[key]?.value.line, fields.log.messages.badChoice(key, value: value, expected: choices.map(\.key)))
+        return nil
     }
 
     private static func loadStatuses(_ fields: FieldReader, log: DiagnosticLog) -> [Status] {

@@ -113,8 +113,9 @@ package final class OutputWriter: OutputSink {
             var status = stat()
             if lstat(stagingPath + "/" + relative, &status) == 0 {
                 if (status.st_mode & S_IFMT) == S_IFDIR {
-                    for file in FileTree.files(under: staging.appending(path: relative, directoryHint: .isDirectory)) {
-                        files.withLock { $0[relative + "/" + file.path] = FileTree.File(relative + "/" + file.path, file) }
+                    for var file in FileTree.files(under: staging.appending(path: relative, directoryHint: .isDirectory)) {
+                        file.path = relative + "/" + file.path
+                        files.withLock { [file] in $0[file.path] = file }
                     }
                 } else {
                     files.withLock { $0[relative] = FileTree.File(relative, status) }

@@ -111,7 +111,7 @@ struct CacheState {
 /// The files under a folder, links and all, by `FolderWalk`.
 enum FileTree {
     struct File {
-        let path: String
+        var path: String
         let size: Int64
         let modified: Int64
         let changed: Int64
@@ -123,14 +123,6 @@ enum FileTree {
             modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
             changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
             inode = UInt64(status.st_ino)
-        }
-
-        init(_ path: String, _ file: File) {
-            self.path = path
-            size = file.size
-            modified = file.modified
-            changed = file.changed
-            inode = file.inode
         }
 
         /// The output listing's line: path, size, modification time, inode.

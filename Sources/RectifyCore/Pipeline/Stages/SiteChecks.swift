@@ -14,8 +14,7 @@ enum LinkProblems {
                 guard let problem = checker.problem(with: link.url, on: document.page) else { continue }
                 let message: String
                 switch problem {
-                case .missingTarget(let target) where withheld.contains(target) || withheld.contains(target + "index.html")
-                    || withheld.contains(target + "/index.html"):
+                case .missingTarget(let target) where withheld.contains(target) || withheld.contains(LinkChecker.join(target, "index.html")):
                     message = messages.linkToWithheld(link.url)
                 case .missingTarget(let target): message = messages.brokenLink(link.url, noFile: target)
                 case .missingAnchor(let target, let anchor): message = messages.brokenLink(link.url, noAnchor: anchor, in: target)

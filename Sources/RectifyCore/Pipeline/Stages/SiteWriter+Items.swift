@@ -33,8 +33,9 @@ extension SiteWriter {
         // A template that places the items more than once gets them from memory at the end.
         var heldPrintRows: [String]? = parts.count > 2 ? [] : nil
         // Every item page sits two folders deep and is in no navigation: one frame for all.
-        let itemFrame = views.frame(path: SitePaths.item(items.first?.id ?? "x"), title: "")
-        let itemRoot = SitePaths.root(from: SitePaths.item(items.first?.id ?? "x"))
+        let itemPath = SitePaths.item(items.first?.id ?? "x")
+        let itemFrame = views.frame(path: itemPath, title: "")
+        let itemRoot = SitePaths.root(from: itemPath)
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
