@@ -4,9 +4,18 @@
 /// (or `...`). Lines are counted in the whole file, so errors point at the file.
 public struct MarkdownDocument: Sendable {
     public let frontMatter: YAMLNode
-    public let body: String
+    /// The body, without its last line break, as a slice of the file's text: nothing is
+    /// copied until `body` is asked for.
+    public let bodyText: Substring
     /// The file line on which `body` starts.
     public let bodyStartLine: Int
+    /// Where the body starts in the text, in UTF-8 bytes; with `bodyText.utf8.count`, the
+    /// body's place in the text, to read it again later (`ItemBodies`).
+    public let bodyOffset: Int
+    /// The length of the whole text, in UTF-8 bytes.
+    public let textLength: Int
+
+    public var body: String { String(bodyText) }
 
     public init(parsing text: String) throws(FrontMatterError) {
         // Lines are found on the UTF-8 view up to the closing marker only; the body, usually
@@ -36,7 +45,9 @@ public struct MarkdownDocument: Sendable {
         // Index arithmetic, not `dropLast()`, which counts the characters of the whole body.
         var body = text[closing.end...]
         if body.utf8.last == UInt8(ascii: "\n") { body = body[..<body.index(before: body.endIndex)] }
-        self.body = String(body)
+        bodyText = body
+        bodyOffset = text.utf8.distance(from: text.utf8.startIndex, to: body.startIndex)
+        textLength = text.utf8.count
         bodyStartLine = closing.number + 1
     }
 

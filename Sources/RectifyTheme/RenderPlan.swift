@@ -62,8 +62,8 @@ struct RenderPlan: Sendable {
 
 /// HTML escaping exactly as swift-mustache does it (character by character, `<>&"'`), with a
 /// quick return for text that has none of them.
-enum HTMLEscape {
-    static func append(_ text: Substring, to output: inout String) {
+public enum HTMLEscape {
+    public static func append(_ text: Substring, to output: inout String) {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             output += text
             return

@@ -53,7 +53,7 @@ struct BuildCommand: ParsableCommand {
         for note in report.notes { Console.error("note: \(note)") }
         if verbose {
             for timing in report.timings {
-                print("  \(timing.name): \(timing.duration.milliseconds) ms (CPU \(timing.cpu.milliseconds) ms, peak \(timing.peakMemory >> 20) MiB)")
+                print("  \(timing.name): \(timing.duration.milliseconds) ms (CPU \(timing.cpu.milliseconds) ms, peak \(timing.peakMemory >> 20) MiB, now \(timing.memory >> 20) MiB)")
             }
         }
         if report.upToDate {

@@ -8,10 +8,12 @@ import RectifyCore
 @Suite struct SameOutputTests {
     /// Varied shapes and hostile text: every optional field present or absent, 0 to 4
     /// updates, text with `<>&"'`, newlines, private-use characters like the print page's
-    /// placeholder, Mustache tags in text, and combining marks after `<`.
+    /// placeholder and the index pages' row markers, Mustache tags in text, and combining
+    /// marks after `<`. The plain build also joins the index pages' rows instead of
+    /// streaming them, and encodes `data.json` at once instead of a chunk at a time.
     static func variedSite() throws -> TestSite {
         let site = try TestSite(copying: Repository.content)
-        let texts = ["普通文本", "a < b & c > \"d\" 'e'", "结尾换行\n", "私用区 \u{E000}<1\u{E001} 字符", "<\u{0301}组合", "", "{{title}} {{{x}}}"]
+        let texts = ["普通文本", "a < b & c > \"d\" 'e'", "结尾换行\n", "私用区 \u{E000}<1\u{E001} 字符", "行标记 \u{E002}<1-0\u{E003} 字符", "<\u{0301}组合", "", "{{title}} {{{x}}}"]
         for number in 1...60 {
             let text = texts[number % texts.count]
             let updates = (0..<(number % 5)).map { step in
@@ -56,6 +58,37 @@ import RectifyCore
         #expect(different.isEmpty, "differ: \(different.prefix(5))")
         // The hostile texts reached the pages, escaped.
         #expect(try site.page("items/9.1/index.html").contains("a &lt; b &amp; c &gt; &quot;d&quot; &#39;e&#39;"))
+    }
+
+    /// Index pages are streamed with their rows in place of markers; a theme that escapes
+    /// the rows, places them twice, tests them or places the ungrouped ledger gets the same
+    /// page as when the rows are joined into the view.
+    @Test func streamedIndexPagesMatchJoinedOnesWhateverTheTemplateDoesWithTheRows() throws {
+        let site = try Self.variedSite()
+        try site.write("templates/updates.mustache", """
+            {{<layout}}{{$main}}
+            <ol>{{{rowsHTML}}}</ol>{{#rowsHTML}}<p>again</p><ol>{{{rowsHTML}}}</ol>{{/rowsHTML}}
+            <pre>{{rowsHTML}}</pre>
+            {{/main}}{{/layout}}
+            """)
+        try site.write("templates/ledger.mustache", """
+            {{<layout}}{{$main}}<table>{{{rowsHTML}}}</table>{{#groups}}<h2>{{title}}</h2><table>{{{rowsHTML}}}</table>{{/groups}}{{/main}}{{/layout}}
+            """)
+        try site.build(asOf: "2026-11-26")
+        let fast = try site.snapshot()
+        let plain = site.folder.appending(path: "plain", directoryHint: .isDirectory)
+        try site.build(asOf: "2026-11-26", output: plain) { options in
+            options.serial = true
+            options.reuseRenderPlans = false
+        }
+        let slow = try site.snapshot(of: plain)
+        for page in ["updates/index.html", "ledger/index.html"] {
+            #expect(fast[page] != nil && fast[page] == slow[page], "\(page) differs")
+        }
+        let updates = try site.page("updates/index.html")
+        #expect(updates.contains("<p>again</p>") && updates.contains("&lt;li"))
+        // Text that looks like a marker is text: it stays, escaped.
+        #expect(updates.contains("行标记 \u{E002}&lt;1-0\u{E003}"))
     }
 
     @Test func anUnchangedRebuildReusesTheOutputAndAnyChangeRebuildsIt() throws {

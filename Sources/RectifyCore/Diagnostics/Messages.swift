@@ -130,6 +130,10 @@ public struct Messages: Sendable {
         }
     }
 
+    func changedDuringBuild() -> String {
+        language == .chinese ? "文件在生成期间被修改或删除：请保存好后重新生成" : "the file changed or went away during the build: save it, then build again"
+    }
+
     func fileNotFound() -> String {
         language == .chinese ? "找不到这个文件" : "file not found"
     }

@@ -22,8 +22,8 @@ struct PublicEdition {
         for name in PublicEditionRules.fieldNames where rules.rule(name) != .keep {
             withheld.append(WithheldPart(file: siteFile, line: nil, item: nil, kind: .field(name: name, rule: rules.rule(name))))
         }
-        var items: [Item] = [], bodies: [String] = [], pages = Set<String>()
-        for (item, body) in zip(content.items, markdown.items.all()) {
+        var items: [Item] = [], bodies: [(index: Int, leaveOut: [ClosedRange<Int>], firstLine: Int)] = [], pages = Set<String>()
+        for (index, item) in content.items.enumerated() {
             let file = item.source.displayPath
             guard let published = Self.published(item, rules: rules) else {
                 withheld.append(WithheldPart(file: file, line: item.visibilityLine, item: item.id, kind: .item))
@@ -42,7 +42,7 @@ struct PublicEdition {
                 }
             }
             items.append(published)
-            bodies.append(InternalSections.strip(item.internalSections, from: body, firstLine: item.source.bodyStartLine))
+            bodies.append((index, item.internalSections, item.source.bodyStartLine))
         }
         var filtered = Content(config: content.config, items: items, pages: content.pages, files: content.files)
         let left = content.items.count - items.count
@@ -57,7 +57,7 @@ struct PublicEdition {
             }
             pageBodies.append(InternalSections.strip(page.internalSections, from: body, firstLine: page.source.bodyStartLine))
         }
-        self.markdown = MarkdownSources(items: bodies, pages: pageBodies)
+        self.markdown = MarkdownSources(items: markdown.items.kept(bodies), pages: pageBodies)
         self.withheld = withheld
         withheldPages = pages
     }

@@ -160,6 +160,9 @@ private final class Workbook {
 
     init(path: String, temporaryFolder: String) {
         var options = lxw_workbook_options()
+        // Rows go to a temporary file as they are written (strings inline, not shared): a
+        // workbook of 10,000 items would otherwise hold every cell, about 20 MB.
+        options.constant_memory = UInt8(LXW_TRUE.rawValue)
         book = temporaryFolder.withCString { folder in
             options.tmpdir = UnsafeMutablePointer(mutating: folder)
             return path.withCString { workbook_new_opt($0, &options) }!

@@ -47,21 +47,24 @@ public struct ContentLoader {
         // Files are read and parsed on all cores, each with its own log; the logs and the
         // duplicate-ID check are then taken in file order, so messages never vary.
         let names = markdownFiles(in: "items", log: log) + itemFolders(log: log)
-        let parsed = parallelMap(names.count) { index -> (Item?, String, Int?, DiagnosticLog) in
+        let parsed = parallelMap(names.count) { index -> (Item?, ItemBodies.Place?, Int?, DiagnosticLog) in
             let fileLog = DiagnosticLog(messages: messages)
             let name = names[index]
-            guard let document = document("items/\(name)", log: fileLog) else { return (nil, "", nil, fileLog) }
+            guard let document = document("items/\(name)", log: fileLog) else { return (nil, nil, nil, fileLog) }
             var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
             if name.hasSuffix("/index.md") {
                 item?.attachments = bundleFiles(in: "items/\(name.dropLast("/index.md".count))", log: fileLog)
             }
-            return (item, document.body, document.frontMatter["id"]?.value.line, fileLog)
+            // The body is read again when it is rendered: only its place is kept.
+            let place = ItemBodies.Place(path: url("items/\(name)").path, textLength: document.textLength, offset: document.bodyOffset,
+                                         length: document.bodyText.utf8.count, firstLine: document.bodyStartLine)
+            return (item, place, document.frontMatter["id"]?.value.line, fileLog)
         }
-        var items: [(item: Item, body: String)] = []
+        var items: [(item: Item, body: ItemBodies.Place)] = []
         var firstFileOfID: [String: (id: String, file: String)] = [:]
         for (item, body, idLine, fileLog) in parsed {
             log.append(fileLog)
-            guard let item else { continue }
+            guard let item, let body else { continue }
             if let (otherID, other) = firstFileOfID[Identifier.folded(item.id)] {
                 let message = otherID == item.id ? log.messages.duplicateID(item.id, also: other)
                     : "duplicate id \"\(item.id)\" (\"\(otherID)\" in \(other) differs only by case, and Windows and macOS file shares treat the two as one folder)"
@@ -81,7 +84,7 @@ public struct ContentLoader {
         guard log.errors.isEmpty else { throw .invalidContent(log.entries) }
         items = NaturalOrder.sorted(items, by: \.item.id)
         pages.sort { ($0.page.weight, $0.page.name) < ($1.page.weight, $1.page.name) }
-        let markdown = MarkdownSources(items: items.map(\.body), pages: pages.map(\.body))
+        let markdown = MarkdownSources(items: ItemBodies(places: items.map(\.body)), pages: pages.map(\.body))
         return (Content(config: config, items: items.map(\.item), pages: pages.map(\.page), files: files), log.entries, markdown)
     }
 

@@ -14,7 +14,7 @@ enum InternalSections {
 
     /// The marked sections as file line ranges, markers included; a marker without its
     /// partner is logged at its line.
-    static func find(in body: String, firstLine: Int, file: String, log: DiagnosticLog) -> [ClosedRange<Int>] {
+    static func find(in body: Substring, firstLine: Int, file: String, log: DiagnosticLog) -> [ClosedRange<Int>] {
         // Every body is loaded through here: most have no HTML comment at all.
         guard mayHoldMarkers(body) else { return [] }
         var sections: [ClosedRange<Int>] = []
@@ -44,14 +44,13 @@ enum InternalSections {
 
     /// Whether `body` has `<!--` anywhere: a byte scan, so that bodies without comments are
     /// not split into lines.
-    private static func mayHoldMarkers(_ body: String) -> Bool {
-        var body = body
-        return body.withUTF8 { bytes in
+    private static func mayHoldMarkers(_ body: Substring) -> Bool {
+        body.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.count >= 4 else { return false }
             for index in 0...(bytes.count - 4) where bytes[index] == 0x3C
                 && bytes[index + 1] == 0x21 && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D { return true }
             return false
-        }
+        } ?? true
     }
 
     /// `body` without the lines of `sections` (file lines; the body starts at `firstLine`).

@@ -45,7 +45,7 @@ extension Item {
         if let visibility, visibility != "internal", visibility != "public" {
             log.error(file, document.frontMatter["visibility"]?.value.line, log.messages.badVisibility(visibility))
         }
-        let sections = InternalSections.find(in: document.body, firstLine: document.bodyStartLine, file: file, log: log)
+        let sections = InternalSections.find(in: document.bodyText, firstLine: document.bodyStartLine, file: file, log: log)
 
         guard log.errors.count == errorsBefore, let id, let title, let category, let group, let status,
               let leader, let department, let deadline else { return nil }

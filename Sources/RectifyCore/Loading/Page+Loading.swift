@@ -19,7 +19,7 @@ extension Page {
                 log.error(file, entry.value.line, "\"weight\" must be a whole number")
             }
         }
-        let sections = InternalSections.find(in: document.body, firstLine: document.bodyStartLine, file: file, log: log)
+        let sections = InternalSections.find(in: document.bodyText, firstLine: document.bodyStartLine, file: file, log: log)
         guard let title = fields.text("title") else { return nil }
         var page = Page(name: name, title: title, weight: weight,
                         source: SourceFile(displayPath: file, relativePath: "pages/\(name).md", bodyStartLine: document.bodyStartLine))

@@ -8,6 +8,8 @@ public struct BuildReport: Sendable {
         public var cpu: Duration = .zero
         /// The largest resident memory of the build process so far, in bytes.
         public var peakMemory = 0
+        /// The resident memory of the build process when the step ended, in bytes.
+        public var memory = 0
     }
 
     /// The output was already built from these inputs and was left as it was.

@@ -137,10 +137,13 @@ public final class SiteBuilder {
                       options: BuildOptions, clock: StepClock) throws(RectifyError) -> RenderedSite {
         let writer = SiteWriter(prepared, into: sink, renderer: renderer, options: options)
         try clock.step("render and write items") { () throws(RectifyError) in try writer.writeItems() }
-        let rows = try clock.step("render list rows") { () throws(RectifyError) in try writer.renderRows() }
-        try clock.step("write index pages") { () throws(RectifyError) in try writer.writeIndexPages(rows) }
-        try clock.step("write free pages") { () throws(RectifyError) in try writer.writeFreePages() }
+        // The exports before the rows: each step's memory is let go of before the next.
         try clock.step("write exports") { () throws(RectifyError) in try writer.writeExports() }
+        do {
+            let rows = try clock.step("render list rows") { () throws(RectifyError) in try writer.renderRows() }
+            try clock.step("write index pages") { () throws(RectifyError) in try writer.writeIndexPages(rows) }
+        }
+        try clock.step("write free pages") { () throws(RectifyError) in try writer.writeFreePages() }
         try clock.step("copy theme static files") { () throws(RectifyError) in try writer.copyStaticFiles() }
         try clock.step("copy attachments") { () throws(RectifyError) in try writer.copyAttachments() }
         try clock.step("write sitemap") { () throws(RectifyError) in try writer.writeSitemap() }
@@ -203,7 +206,16 @@ final class StepClock {
     private func record(_ name: String, since started: (ContinuousClock.Instant, Duration)) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        timings.append(.init(name: name, duration: clock.now - started.0, cpu: Self.cpuTime() - started.1, peakMemory: usage.ru_maxrss * 1024))
+        timings.append(.init(name: name, duration: clock.now - started.0, cpu: Self.cpuTime() - started.1, peakMemory: usage.ru_maxrss * 1024,
+                              memory: Self.residentMemory()))
+    }
+
+    /// This process's resident memory now (`/proc/self/statm`), in bytes; 0 where unknown.
+    private static func residentMemory() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     /// User and system time of this process and of its children that have exited; the

@@ -12,7 +12,7 @@ extension SiteViews {
         })
     }
 
-    func department(_ department: Department, rows: RenderedRows) -> ItemListPage {
+    func department(_ department: Department, rows: RenderedRows, slots: RowSlots) -> ItemListPage {
         let path = SitePaths.department(department.key)
         let root = SitePaths.root(from: path)
         let indices = content.items.indices.filter { content.items[$0].department == department.name }
@@ -21,21 +21,21 @@ extension SiteViews {
             department: KeyedTitle(key: department.key, title: department.name),
             progress: progress(indices.map { content.items[$0] }),
             items: lazyRows(indices, root: root),
-            rowsHTML: indices.map { rows.itemTable[$0] }.joined())
+            rowsHTML: slots.place(indices.map { rows.itemTable[$0] }))
     }
 
-    func updates(rows: RenderedRows) -> RowsPage {
-        RowsPage(frame: frame(path: SitePaths.updates, title: labels["all_updates"]), count: rows.updates.count, rowsHTML: rows.updates.joined())
+    func updates(rows: RenderedRows, slots: RowSlots) -> RowsPage {
+        RowsPage(frame: frame(path: SitePaths.updates, title: labels["all_updates"]), count: rows.updates.count, rowsHTML: slots.place(rows.updates))
     }
 
     /// The Atom feed: one entry per update. Links are relative to `feed.xml`, which sits at
     /// the site root; IDs are tag URIs built from the item ID, date and position, so they
     /// stay the same across builds.
-    func feed(rows: RenderedRows) -> FeedPage {
+    func feed(rows: RenderedRows, slots: RowSlots) -> FeedPage {
         FeedPage(frame: frame(path: SitePaths.feed, title: config.title),
                  feedID: "tag:rectify.invalid,2026:\(Self.tagSafe(config.title))",
                  updated: (rows.newestUpdate ?? asOf).description + "T00:00:00Z",
-                 entriesXML: rows.feed.joined())
+                 entriesXML: slots.place(rows.feed))
     }
 
     private static func tagSafe(_ text: String) -> String {

@@ -53,7 +53,7 @@ extension SiteViews {
         updatesNewestFirst().prefix(limit).map { entry in update(entry.update, item: summary(entry.item, root: root)) }
     }
 
-    func category(_ category: SiteConfig.Category, rows: RenderedRows) -> CategoryPage {
+    func category(_ category: SiteConfig.Category, rows: RenderedRows, slots: RowSlots) -> CategoryPage {
         let path = SitePaths.category(category.key)
         let root = SitePaths.root(from: path)
         let indices = content.items.indices.filter { content.items[$0].category == category.key }
@@ -65,11 +65,11 @@ extension SiteViews {
                 let inGroup = indices.filter { content.items[$0].group == group.key }
                 return GroupSection(title: group.title, key: group.key, progress: progress(inGroup.map { content.items[$0] }),
                                     items: lazyRows(inGroup, root: root),
-                                    rowsHTML: inGroup.map { rows.itemTable[$0] }.joined())
+                                    rowsHTML: slots.place(inGroup.map { rows.itemTable[$0] }))
             })
     }
 
-    func status(_ status: SiteConfig.Status, rows: RenderedRows) -> ItemListPage {
+    func status(_ status: SiteConfig.Status, rows: RenderedRows, slots: RowSlots) -> ItemListPage {
         let path = SitePaths.status(status.key)
         let root = SitePaths.root(from: path)
         let indices = content.items.indices.filter { content.items[$0].status == status.key }
@@ -78,7 +78,7 @@ extension SiteViews {
             status: StatusRef(key: status.key, label: status.label, url: root + SitePaths.status(status.key), done: status.isDone),
             department: nil, progress: nil,
             items: lazyRows(indices, root: root),
-            rowsHTML: indices.map { rows.itemTable[$0] }.joined())
+            rowsHTML: slots.place(indices.map { rows.itemTable[$0] }))
     }
 
     /// An item page; `frame` is the frame every item page shares, whose title is replaced.
@@ -118,13 +118,13 @@ extension SiteViews {
                  page: PageBody(title: page.title, bodyHTML: pageBodies[page.name] ?? ""))
     }
 
-    func ledger(rows: RenderedRows) -> LedgerPage {
+    func ledger(rows: RenderedRows, slots: RowSlots) -> LedgerPage {
         let groups = config.categories.compactMap { category -> LedgerGroup? in
             let indices = content.items.indices.filter { content.items[$0].category == category.key }
             guard !indices.isEmpty else { return nil }
-            return LedgerGroup(title: category.title, count: indices.count, rowsHTML: indices.map { rows.ledger[$0] }.joined())
+            return LedgerGroup(title: category.title, count: indices.count, rowsHTML: slots.place(indices.map { rows.ledger[$0] }))
         }
         return LedgerPage(frame: frame(path: SitePaths.ledger, title: labels["ledger"]), count: content.items.count,
-                          rowsHTML: rows.ledger.joined(), groups: groups)
+                          rowsHTML: slots.place(rows.ledger), groups: groups)
     }
 }

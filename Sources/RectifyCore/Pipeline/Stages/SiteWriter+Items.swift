@@ -39,7 +39,17 @@ extension SiteWriter {
 
         for start in stride(from: 0, to: items.count, by: Self.itemChunk) {
             let chunk = start..<min(items.count, start + Self.itemChunk)
-            let markdown = itemMarkdown.take(chunk)
+            var markdown: [String] = []
+            for (offset, body) in itemMarkdown.take(chunk, serial: options.serial).enumerated() {
+                switch body {
+                case .success(let text):
+                    markdown.append(text)
+                case .failure:
+                    let item = items[start + offset]
+                    failures.append(Diagnostic(file: item.source.displayPath, line: nil, message: prepared.site.messages.changedDuringBuild()))
+                    markdown.append("")
+                }
+            }
             let results = renderer.render(markdown)
             var chunkViews = views
             for (offset, result) in results.enumerated() {

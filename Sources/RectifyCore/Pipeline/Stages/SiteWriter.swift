@@ -40,21 +40,23 @@ final class SiteWriter {
     /// on all cores.
     func writeIndexPages(_ rows: RenderedRows) throws(RectifyError) {
         let views = self.views
-        var pages: [(template: String, path: String, view: () -> any TemplateView)] = [
-            ("updates", SitePaths.updates, { views.updates(rows: rows) }),
-            ("feed", SitePaths.feed, { views.feed(rows: rows) }),
-            ("ledger", SitePaths.ledger, { views.ledger(rows: rows) }),
-            ("home", SitePaths.home, { views.home(rows: rows) }),
-            ("departments", SitePaths.departments, { views.departments() }),
-            ("search", SitePaths.search, { views.search() }),
+        var pages: [(template: String, path: String, view: (RowSlots) -> any TemplateView)] = [
+            ("updates", SitePaths.updates, { views.updates(rows: rows, slots: $0) }),
+            ("feed", SitePaths.feed, { views.feed(rows: rows, slots: $0) }),
+            ("ledger", SitePaths.ledger, { views.ledger(rows: rows, slots: $0) }),
+            ("home", SitePaths.home, { _ in views.home(rows: rows) }),
+            ("departments", SitePaths.departments, { _ in views.departments() }),
+            ("search", SitePaths.search, { _ in views.search() }),
         ]
-        pages += views.config.categories.map { category in ("category", SitePaths.category(category.key), { views.category(category, rows: rows) }) }
-        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows) }) }
-        pages += views.content.departments.map { department in
-            ("department", SitePaths.department(department.key), { views.department(department, rows: rows) })
+        pages += views.config.categories.map { category in
+            ("category", SitePaths.category(category.key), { views.category(category, rows: rows, slots: $0) })
         }
-        if let changes = prepared.site.changes { pages.append(("changes", SitePaths.changes, { views.changes(changes) })) }
-        try writePages(pages.count) { index in (pages[index].template, pages[index].view(), pages[index].path) }
+        pages += views.config.statuses.map { status in ("status", SitePaths.status(status.key), { views.status(status, rows: rows, slots: $0) }) }
+        pages += views.content.departments.map { department in
+            ("department", SitePaths.department(department.key), { views.department(department, rows: rows, slots: $0) })
+        }
+        if let changes = prepared.site.changes { pages.append(("changes", SitePaths.changes, { _ in views.changes(changes) })) }
+        try writeSlottedPages(pages.count) { index, slots in (pages[index].template, pages[index].view(slots), pages[index].path) }
     }
 
     func writeFreePages() throws(RectifyError) {
@@ -63,32 +65,37 @@ final class SiteWriter {
         try writePages(pages.count) { index in ("page", views.page(pages[index]), SitePaths.page(pages[index].name)) }
     }
 
-    /// `ledger.csv` and `ledger.xlsx` for Excel and WPS, `data.json` for other systems; made
-    /// side by side (the workbook alone takes about as long as the other two together).
+    /// `ledger.csv` and `ledger.xlsx` for Excel and WPS, `data.json` for other systems. The
+    /// workbook takes about as long as the other two together, so it is made beside them,
+    /// and they one after the other (all three at once need a third more memory).
     func writeExports() throws(RectifyError) {
         let views = self.views
         let lastChanged = prepared.site.lastChanged
-        let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
-            lastChanged[item.source.relativePath].map { (item.id, $0) }
-        })
-        let exports: [Result<(String, Data), RectifyError>] = parallelMap(3, serial: options.serial) { index in
-            switch index {
-            case 0:
-                return Result { () throws(RectifyError) in (SitePaths.ledgerXLSX, try LedgerWorkbook(views: views).data()) }
-            case 1:
-                return .success((SitePaths.ledgerCSV, Data(LedgerCSV(views: views).text.utf8)))
-            default:
-                do {
-                    return .success((SitePaths.dataJSON, Data(try DataExport(views: views, lastModified: itemDates).json().utf8)))
-                } catch {
-                    return .failure(.io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)"))
+        let sink = Unchecked(self.sink)
+        let serial = options.serial
+        let results: [Result<[String], RectifyError>] = parallelMap(2, serial: serial) { index in
+            Result { () throws(RectifyError) in
+                if index == 0 {
+                    try sink.value.write(try LedgerWorkbook(views: views).data(), to: SitePaths.ledgerXLSX)
+                    return [SitePaths.ledgerXLSX]
                 }
+                try sink.value.write(LedgerCSV(views: views).text, to: SitePaths.ledgerCSV)
+                let itemDates = Dictionary(uniqueKeysWithValues: views.content.items.compactMap { item in
+                    lastChanged[item.source.relativePath].map { (item.id, $0) }
+                })
+                let json: Data
+                do {
+                    let export = DataExport(views: views, lastModified: itemDates)
+                    json = try serial ? export.jsonAtOnce() : export.json()
+                } catch {
+                    throw .io(path: SitePaths.dataJSON, reason: "cannot encode: \(error)")
+                }
+                try sink.value.write(json, to: SitePaths.dataJSON)
+                return [SitePaths.ledgerCSV, SitePaths.dataJSON]
             }
         }
-        for export in exports {
-            let (path, data) = try export.get()
-            try sink.write(data, to: path)
-            anchors[path] = []
+        for result in results {
+            for path in try result.get() { anchors[path] = [] }
         }
     }
 
@@ -139,12 +146,28 @@ final class SiteWriter {
     /// Renders and writes `count` pages on all cores; `page(i)` gives the template, the view
     /// and the path of page `i`. The first error, in page order, is thrown.
     func writePages(_ count: Int, _ page: (Int) -> (template: String, view: any TemplateView, path: String)) throws(RectifyError) {
+        try writeSlottedPages(count) { index, _ in page(index) }
+    }
+
+    /// `writePages` for pages whose long lists of rows may stand as markers in their views
+    /// (`RowSlots`): such a page is streamed to its file with the rows in the markers' places.
+    func writeSlottedPages(_ count: Int, _ page: (Int, RowSlots) -> (template: String, view: any TemplateView, path: String)) throws(RectifyError) {
         let theme = self.theme
         let sink = Unchecked(self.sink)
+        let streaming = options.reuseRenderPlans && theme.planBlockers.isEmpty
         let results: [Result<(String, Set<String>), RectifyError>] = parallelMap(count, serial: options.serial) { index in
-            let (template, view, path) = page(index)
+            let slots = RowSlots(streaming: streaming)
+            var (template, view, path) = page(index, slots)
             do {
-                let html = try theme.render(template, view)
+                var html = try theme.render(template, view)
+                if !slots.lists.isEmpty {
+                    if let pieces = StreamedPage(html, slots: slots) {
+                        return .success((path, try pieces.write(to: path, in: sink.value)))
+                    }
+                    // A marker came out changed: the page is made whole instead.
+                    (template, view, path) = page(index, RowSlots(streaming: false))
+                    html = try theme.render(template, view)
+                }
                 try sink.value.write(html, to: path)
                 return .success((path, LinkChecker.anchors(in: html)))
             } catch let error as ThemeError {
