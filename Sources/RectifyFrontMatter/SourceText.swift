@@ -8,15 +8,24 @@ public enum SourceText {
     }
 
     public static func decode(_ bytes: [UInt8]) throws(FrontMatterError) -> String {
-        var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.contains(0) {
-            throw FrontMatterError(line: line(ofOffset: bytes.firstIndex(of: 0)!, in: bytes), message: "the file contains a NUL byte")
+        // Every content file comes through here, twice for an item (loading, then its body
+        // when it is rendered): byte scans with `memchr`, and no copy before the string.
+        let decoded: Result<(text: String, hasCarriageReturn: Bool), FrontMatterError> = bytes.withUnsafeBufferPointer { all in
+            let skip = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let text = UnsafeBufferPointer(rebasing: all[skip...])
+            guard let base = text.baseAddress, !text.isEmpty else { return .success(("", false)) }
+            if let nul = memchr(base, 0, text.count) {
+                let offset = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self)) - base
+                return .failure(FrontMatterError(line: line(ofOffset: offset, in: Array(text)), message: "the file contains a NUL byte"))
+            }
+            guard let string = String(validating: text, as: UTF8.self) else {
+                let rest = Array(text)
+                return .failure(FrontMatterError(line: line(ofOffset: firstInvalidOffset(rest), in: rest), message: "invalid UTF-8 (save the file as UTF-8)"))
+            }
+            return .success((string, memchr(base, 0x0D, text.count) != nil))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FrontMatterError(line: line(ofOffset: firstInvalidOffset(bytes), in: bytes), message: "invalid UTF-8 (save the file as UTF-8)")
-        }
-        if !bytes.contains(0x0D) { return text }
+        let (text, hasCarriageReturn) = try decoded.get()
+        if !hasCarriageReturn { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

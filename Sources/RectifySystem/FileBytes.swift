@@ -54,6 +54,12 @@ package enum FileBytes {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether `path` itself is a regular file, not a link to one.
+    package static func isPlainFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Whether anything, even a dangling link, exists at `path`.
     package static func exists(_ path: String) -> Bool {
         var status = stat()

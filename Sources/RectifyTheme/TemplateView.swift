@@ -120,8 +120,10 @@ public struct ContractSummary: Sendable {
     public func field(named name: String) -> Field? { fields.first { $0.name == name } }
 }
 
-/// The fields of one view type: how each is read, and what it means.
-public struct ViewContract<View>: @unchecked Sendable {
+/// The fields of one view type: how each is read, and what it means. A class: the shape
+/// walk reads a view's contract once per view of every page, and a class is passed without
+/// copying its fields.
+public final class ViewContract<View>: @unchecked Sendable {
     public struct Field: @unchecked Sendable {
         let name: String
         let tag: FieldTag
@@ -130,19 +132,23 @@ public struct ViewContract<View>: @unchecked Sendable {
         let optional: Bool
         /// The value as Mustache sees it.
         let read: (View) -> Any?
-        /// The value added to a shape walk, typed: no `Any`, no casts (the walk runs once per page).
-        let shape: (View, inout ShapeWalk) -> Bool
+        /// The value added to a shape walk, typed: no `Any`, no casts (the walk runs once per
+        /// page); nil for a field an earlier one walks (`all(of:)`).
+        let shape: ((View, inout ShapeWalk) -> Bool)?
     }
 
     public let name: String
     public let meaning: String
     let fields: [Field]
+    /// The fields' shape walks, in order, without those an earlier field walks.
+    let shapes: [(View, inout ShapeWalk) -> Bool]
     private let index: [String: Int]
 
     public init(_ name: String, _ meaning: String, _ fields: [Field]) {
         self.name = name
         self.meaning = meaning
         self.fields = fields
+        shapes = fields.compactMap(\.shape)
         var index: [String: Int] = [:]
         for (position, field) in fields.enumerated() where index[field.name] == nil { index[field.name] = position }
         self.index = index
@@ -219,7 +225,7 @@ extension ViewContract.Field {
         Inner.contract.fields.enumerated().map { position, field in
             .init(name: field.name, tag: field.tag, kind: field.kind, meaning: field.meaning, optional: field.optional,
                   read: { field.read(path($0)) },
-                  shape: position == 0 ? { $1.fields(of: path($0)) } : { _, _ in true })
+                  shape: position == 0 ? { $1.fields(of: path($0)) } : nil)
         }
     }
 }

@@ -92,8 +92,9 @@ struct ShapeWalk {
 
     /// The fields of `view`, without the braces of a nested view.
     mutating func fields<View: TemplateView>(of view: View) -> Bool {
-        for field in View.contract.fields {
-            guard field.shape(view, &self) else { return false }
+        let shapes = View.contract.shapes
+        for index in shapes.indices {
+            guard shapes[index](view, &self) else { return false }
         }
         return true
     }

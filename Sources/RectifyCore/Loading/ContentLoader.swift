@@ -1,4 +1,5 @@
 import RectifySystem
+import Synchronization
 import Foundation
 import RectifyFrontMatter
 
@@ -17,6 +18,10 @@ public struct ContentLoader {
 
     /// `directory` with its symbolic links resolved.
     private let resolvedDirectory: String?
+    /// Folders found inside the content folder, with their links resolved, so that a plain
+    /// file in one needs a single `lstat` instead of resolving its whole path (`realpath`
+    /// reads every component of it: 70,000 system calls for 10,000 items).
+    private let foldersInside = FoldersInside()
 
     /// The language of the messages: `--lang`, else the site's own `language`.
     public var messageLanguage: String?
@@ -219,6 +224,13 @@ public struct ContentLoader {
     /// Whether `path`, with every symbolic link resolved, lies inside the content folder.
     private func isInsideContent(_ path: String) -> Bool {
         guard let root = resolvedDirectory else { return false }
+        if FileBytes.isPlainFile(path), let slash = path.lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if let inside = foldersInside.answer(folder) { return inside }
+            let resolved = FileBytes.realPath(folder).map { $0 == root || $0.hasPrefix(root == "/" ? "/" : root + "/") } ?? false
+            foldersInside.note(folder, inside: resolved)
+            return resolved
+        }
         guard let resolved = FileBytes.realPath(path) else {
             // Nothing there at all: inside, and reading it says "not found". A link that
             // leads nowhere: refused like one that leads outside.
@@ -226,4 +238,13 @@ public struct ContentLoader {
         }
         return resolved.hasPrefix(root == "/" ? "/" : root + "/")
     }
+}
+
+/// Whether folders lead inside the content folder, as found so far; shared by the threads
+/// that load the files.
+private final class FoldersInside: Sendable {
+    private let answers = Mutex<[String: Bool]>([:])
+
+    func answer(_ folder: String) -> Bool? { answers.withLock { $0[folder] } }
+    func note(_ folder: String, inside: Bool) { answers.withLock { $0[folder] = inside } }
 }

@@ -21,3 +21,31 @@ func parallelMap<T>(_ count: Int, serial: Bool = false, _ body: (Int) -> T) -> [
     }
     return results.map { $0! }
 }
+
+/// Work started on a thread of its own, to run beside other steps and fill the cores they
+/// leave idle (`SiteBuilder.write` makes the exports beside the item pages). `wait()` gives
+/// its result. With `serial`, the work runs in `wait()` instead, on the caller's thread.
+final class BackgroundWork<T>: @unchecked Sendable {
+    private var result: Result<T, RectifyError>?
+    private let done = DispatchSemaphore(value: 0)
+    private let work: () throws(RectifyError) -> T
+    private let started: Bool
+
+    init(serial: Bool = false, _ work: @escaping () throws(RectifyError) -> T) {
+        self.work = work
+        started = !serial
+        guard started else { return }
+        let thread = Thread { [self] in
+            result = Result { () throws(RectifyError) in try self.work() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    func wait() throws(RectifyError) -> T {
+        guard started else { return try work() }
+        done.wait()
+        return try result!.get()
+    }
+}

@@ -136,9 +136,17 @@ public final class SiteBuilder {
     static func write(_ prepared: PreparedSite, into sink: any OutputSink, renderer: any MarkdownRendering,
                       options: BuildOptions, clock: StepClock) throws(RectifyError) -> RenderedSite {
         let writer = SiteWriter(prepared, into: sink, renderer: renderer, options: options)
-        try clock.step("render and write items") { () throws(RectifyError) in try writer.writeItems() }
-        // The exports before the rows: each step's memory is let go of before the next.
-        try clock.step("write exports") { () throws(RectifyError) in try writer.writeExports() }
+        // The exports need no rendered page: they are made on a thread of their own while
+        // the items are rendered, in the time the items' steps leave a core idle.
+        let exports = BackgroundWork(serial: options.serial) { () throws(RectifyError) in try writer.writeExports() }
+        let items = Result { () throws(RectifyError) in
+            try clock.step("render and write items") { () throws(RectifyError) in try writer.writeItems() }
+        }
+        let exported = Result { () throws(RectifyError) in
+            try clock.step("write exports (beside the items)") { () throws(RectifyError) in try exports.wait() }
+        }
+        try items.get()
+        writer.recordFiles(try exported.get())
         do {
             let rows = try clock.step("render list rows") { () throws(RectifyError) in try writer.renderRows() }
             try clock.step("write index pages") { () throws(RectifyError) in try writer.writeIndexPages(rows) }

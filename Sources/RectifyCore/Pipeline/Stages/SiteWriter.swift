@@ -68,7 +68,10 @@ final class SiteWriter {
     /// `ledger.csv` and `ledger.xlsx` for Excel and WPS, `data.json` for other systems. The
     /// workbook takes about as long as the other two together, so it is made beside them,
     /// and they one after the other (all three at once need a third more memory).
-    func writeExports() throws(RectifyError) {
+    ///
+    /// It may run beside other steps: it changes nothing of the writer's, and returns the
+    /// paths it wrote, for `recordFiles`.
+    func writeExports() throws(RectifyError) -> [String] {
         let views = self.views
         let lastChanged = prepared.site.lastChanged
         let sink = Unchecked(self.sink)
@@ -94,9 +97,14 @@ final class SiteWriter {
                 return [SitePaths.ledgerCSV, SitePaths.dataJSON]
             }
         }
-        for result in results {
-            for path in try result.get() { anchors[path] = [] }
-        }
+        var written: [String] = []
+        for result in results { written += try result.get() }
+        return written
+    }
+
+    /// Files written with no anchors of their own (exports), for the link check.
+    func recordFiles(_ paths: [String]) {
+        for path in paths { anchors[path] = [] }
     }
 
     func copyStaticFiles() throws(RectifyError) {
