@@ -36,19 +36,33 @@ package enum FolderWalk {
                 return
             }
             // Each entry's status through the open folder (`fstatat`): no full path to build.
-            var found: [(name: [UInt8], status: stat)] = []
+            // A large folder (10,000 items) is stat'ed on all cores.
+            var names: [[UInt8]] = []
             let descriptor = dirfd(directory)
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
                 if name == [0x2E] || name == [0x2E, 0x2E] { continue }
                 if skipHidden && name.first == 0x2E { continue }
-                var status = stat()
-                let listed = (name + [0]).withUnsafeBufferPointer {
-                    fstatat(descriptor, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status, AT_SYMLINK_NOFOLLOW)
+                names.append(name + [0])
+            }
+            var statuses = [Foundation.stat?](repeating: nil, count: names.count)
+            let listedNames = names
+            statuses.withUnsafeMutableBufferPointer { slots in
+                let slots = Unchecked(slots)
+                let names = listedNames
+                let parts = names.count >= 1024 ? 8 : 1
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for index in stride(from: part, to: names.count, by: parts) {
+                        var status = Foundation.stat()
+                        let listed = names[index].withUnsafeBufferPointer {
+                            fstatat(descriptor, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status, AT_SYMLINK_NOFOLLOW)
+                        }
+                        if listed == 0 { slots.value[index] = status }
+                    }
                 }
-                if listed == 0 { found.append((name, status)) }
             }
             closedir(directory)
+            let found = zip(names, statuses).compactMap { name, status in status.map { (name: Array(name.dropLast()), status: $0) } }
             for (bytes, status) in found.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
                 let valid = String(validating: bytes, as: UTF8.self)
                 let name = valid ?? String(decoding: bytes, as: UTF8.self)
