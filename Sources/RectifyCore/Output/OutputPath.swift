@@ -2,9 +2,21 @@
 /// no absolute path, no `.` or `..` segment, no empty segment, no NUL or backslash.
 enum OutputPath {
     static func isSafe(_ relative: String) -> Bool {
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\0"), !relative.contains("\\") else { return false }
-        return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".."
+        // A byte scan (this runs once per file written): every segment between slashes must
+        // be non-empty and neither `.` nor `..`; no NUL, no backslash, no leading slash.
+        var segmentLength = 0, dots = 0
+        for byte in relative.utf8 {
+            switch byte {
+            case 0, UInt8(ascii: "\\"): return false
+            case UInt8(ascii: "/"):
+                guard segmentLength > 0, dots != segmentLength || dots > 2 else { return false }
+                segmentLength = 0
+                dots = 0
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return segmentLength > 0 && (dots != segmentLength || dots > 2)
     }
 }

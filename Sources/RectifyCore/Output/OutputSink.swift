@@ -9,7 +9,15 @@ protocol OutputSink: AnyObject {
     func copy(_ source: URL, to relative: String) throws(RectifyError)
     /// A file written piece by piece, for pages too large to hold in memory at once.
     func open(_ relative: String) throws(RectifyError) -> any OutputFile
+    /// Creates these folders now, from one thread: many folders made side by side in one
+    /// parent (10,000 item pages) contend for its lock, and the contention costs the CPU
+    /// time of the folders themselves again.
+    func makeFolders(_ relatives: [String]) throws(RectifyError)
     var filesWritten: Int { get }
+}
+
+extension OutputSink {
+    func makeFolders(_ relatives: [String]) throws(RectifyError) {}
 }
 
 /// A file being written: `append` its pieces in order, then `close` it.

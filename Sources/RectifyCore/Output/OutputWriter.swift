@@ -10,6 +10,9 @@ package final class OutputWriter: OutputSink {
     let output: URL
     let staging: URL
     private let stagingPath: String
+    /// The staging folder, open: files and folders are made relative to it (`openat`,
+    /// `mkdirat`), so the kernel looks up two or three names per file, not the whole path.
+    private let stagingFolder: Int32
     private let lock: OutputLock
     /// Pages are written from several threads: the folder cache and the count are locked.
     private let createdFolders = Mutex<Set<String>>([])
@@ -34,25 +37,29 @@ package final class OutputWriter: OutputSink {
         stagingPath = staging.path
         try? FileManager.default.removeItem(at: staging)
         try Self.createFolder(staging)
+        stagingFolder = Foundation.open(stagingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard stagingFolder >= 0 else { throw .io(path: stagingPath, reason: "cannot open: \(String(cString: strerror(errno)))") }
     }
+
+    deinit { close(stagingFolder) }
 
     /// Writes `text` at `relative` (e.g. `items/1.2.3/index.html`) in the staging folder.
     package func write(_ text: String, to relative: String) throws(RectifyError) {
         var text = text
         let target = try prepare(relative)
-        let status = try text.withUTF8 { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
+        let status = try text.withUTF8 { bytes in Result { () throws(RectifyError) in try writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
         note(relative, status)
     }
 
     func write(_ data: Data, to relative: String) throws(RectifyError) {
         let target = try prepare(relative)
-        let status = try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try Self.writeFile(target, bytes) } }.get()
+        let status = try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try writeFile(target, bytes) } }.get()
         note(relative, status)
     }
 
     func open(_ relative: String) throws(RectifyError) -> any OutputFile {
-        let path = try prepare(relative)
-        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = stagingPath + "/" + (try prepare(relative))
+        let descriptor = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         return StreamedFile(path: path, descriptor: descriptor) { [weak self] in self?.note(relative, $0) }
     }
@@ -91,11 +98,12 @@ package final class OutputWriter: OutputSink {
     /// One `open`, `write`, `fstat`, `close`: Foundation's `Data.write` costs more per file,
     /// and a build writes one file per page. Returns the written file's status.
     @discardableResult
-    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) -> stat {
-        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    private func writeFile(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) -> stat {
+        let path = stagingPath + "/" + relative
+        let descriptor = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: path)
+        try Self.writeAll(descriptor, bytes, path: path)
         var status = stat()
         fstat(descriptor, &status)
         return status
@@ -141,7 +149,7 @@ package final class OutputWriter: OutputSink {
 
     /// Copies the bytes of `source` (never a symbolic link as a link), a megabyte at a time.
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
-        let target = try prepare(relative)
+        let target = stagingPath + "/" + (try prepare(relative))
         let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard input >= 0 else { throw .io(path: source.path, reason: "cannot copy: \(String(cString: strerror(errno)))") }
         defer { close(input) }
@@ -149,7 +157,7 @@ package final class OutputWriter: OutputSink {
         guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw .io(path: source.path, reason: "cannot copy: not a regular file")
         }
-        let output = Foundation.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let output = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw .io(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -208,7 +216,7 @@ package final class OutputWriter: OutputSink {
     /// Rectify's marker: the next build may replace this folder (`OutputGuard`).
     private func writeMarker() {
         var text = OutputGuard.markerText(for: edition)
-        text.withUTF8 { bytes in _ = try? Self.writeFile(stagingPath + "/" + OutputGuard.markerName, UnsafeRawBufferPointer(bytes)) }
+        text.withUTF8 { bytes in _ = try? writeFile(OutputGuard.markerName, UnsafeRawBufferPointer(bytes)) }
     }
 
     /// Removes the staging folder of a build that did not finish.
@@ -216,8 +224,8 @@ package final class OutputWriter: OutputSink {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// The full path for `relative`, with its folders created; plain paths and `mkdir`,
-    /// because `URL` and `FileManager` cost more than the write itself.
+    /// `relative`, checked, with its folders created; plain paths and `mkdirat`, because
+    /// `URL` and `FileManager` cost more than the write itself.
     private func prepare(_ relative: String) throws(RectifyError) -> String {
         guard OutputPath.isSafe(relative) else {
             throw .io(path: relative, reason: "refusing to write outside the output folder")
@@ -225,16 +233,22 @@ package final class OutputWriter: OutputSink {
         if let slash = relative.lastIndex(of: "/") {
             try makeFolders(String(relative[..<slash]))
         }
-        return stagingPath + "/" + relative
+        return relative
+    }
+
+    func makeFolders(_ relatives: [String]) throws(RectifyError) {
+        for relative in relatives {
+            guard OutputPath.isSafe(relative) else { throw .io(path: relative, reason: "refusing to write outside the output folder") }
+            try makeFolders(relative)
+        }
     }
 
     /// Creates `relative` and its parents in the staging folder, each once.
     private func makeFolders(_ relative: String) throws(RectifyError) {
         guard !createdFolders.withLock({ $0.contains(relative) }) else { return }
         if let slash = relative.lastIndex(of: "/") { try makeFolders(String(relative[..<slash])) }
-        let path = stagingPath + "/" + relative
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw .io(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
+        if mkdirat(stagingFolder, relative, 0o755) != 0 && errno != EEXIST {
+            throw .io(path: stagingPath + "/" + relative, reason: "cannot create folder: \(String(cString: strerror(errno)))")
         }
         createdFolders.withLock { _ = $0.insert(relative) }
     }

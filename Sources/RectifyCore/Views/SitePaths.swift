@@ -15,6 +15,8 @@ public enum SitePaths {
     public static let dataJSON = "data.json"
 
     public static func item(_ id: String) -> String { "items/\(id)/index.html" }
+    /// The folder of an item's page (and of its evidence files).
+    static func itemFolder(_ id: String) -> String { "items/\(id)" }
     public static func category(_ key: String) -> String { "categories/\(key)/index.html" }
     public static func status(_ key: String) -> String { "status/\(key)/index.html" }
     public static func page(_ name: String) -> String { "pages/\(name)/index.html" }

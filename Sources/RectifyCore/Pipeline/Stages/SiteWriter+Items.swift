@@ -50,7 +50,12 @@ extension SiteWriter {
                     markdown.append("")
                 }
             }
+            // The chunk's folders are made on one thread while the workers render its Markdown.
+            let folders = BackgroundWork(serial: options.serial) { [sink] () throws(RectifyError) in
+                try sink.makeFolders(chunk.map { SitePaths.itemFolder(items[$0].id) })
+            }
             let results = renderer.render(markdown)
+            try folders.wait()
             var chunkViews = views
             for (offset, result) in results.enumerated() {
                 let item = items[start + offset]
