@@ -13,8 +13,24 @@ struct SiteViews {
     var itemBodies: [String: String]
     let pageBodies: [String: String]
     /// When each content file last changed, from git (empty without git).
-    var lastChanged: [String: Day] = [:]
-    var hasChangesPage = false
+    var lastChanged: [String: Day]
+    var hasChangesPage: Bool
+    /// The site as every page, row and update sees it: one object, made once.
+    let site: SiteInfo
+
+    init(content: Content, labels: Labels, asOf: Day, itemBodies: [String: String], pageBodies: [String: String],
+         lastChanged: [String: Day] = [:], hasChangesPage: Bool = false) {
+        self.content = content
+        self.labels = labels
+        self.asOf = asOf
+        self.itemBodies = itemBodies
+        self.pageBodies = pageBodies
+        self.lastChanged = lastChanged
+        self.hasChangesPage = hasChangesPage
+        let config = content.config
+        site = SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice,
+                        issuer: config.issuer, withheldNote: content.withheldNote)
+    }
 
     var config: SiteConfig { content.config }
 
@@ -39,11 +55,6 @@ struct SiteViews {
         nav.printCurrent = path == SitePaths.printDocument
         return PageFrame(root: root, asOf: asOf.description, site: site, labels: labels.values,
                          stylesheet: link(SitePaths.stylesheet), nav: nav, pageTitle: title)
-    }
-
-    var site: SiteInfo {
-        SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice, issuer: config.issuer,
-                 withheldNote: content.withheldNote)
     }
 
     /// An update as a row; `statusLabel` only where the update changed the status.

@@ -2,19 +2,30 @@ import RectifyTheme
 
 /// An item as a row of a list or table: what the row partials (`item-row`, `ledger-row`,
 /// `item-entry`) and every list of items see.
-struct ItemRow: TemplateView {
-    var id, title, url, leader, department, departmentURL, deadline: String
-    var status: StatusRef
-    var state: StateRef
-    var measures: String?
-    var latest: DatedNote?
+///
+/// A class: an item page holds its own row and its neighbours', and the shape walk passes
+/// each around without copying its twenty fields.
+final class ItemRow: TemplateView {
+    let id, title, url, leader, department, departmentURL, deadline: String
+    let status: StatusRef
+    let state: StateRef
+    let measures: String?
+    let latest: DatedNote?
     /// The co-operating units (配合单位), joined, when there are any.
-    var coDepartments: String?
+    let coDepartments: String?
     /// "逾期 12 天" for an overdue item, "剩 3 天" for one due soon.
-    var deadlineNote: String?
+    let deadlineNote: String?
     /// The labels and site, so that a row partial rendered on its own has them too.
-    var labels: [String: String]
-    var site: SiteInfo
+    let labels: [String: String]
+    let site: SiteInfo
+
+    init(id: String, title: String, url: String, leader: String, department: String, departmentURL: String, deadline: String,
+         status: StatusRef, state: StateRef, measures: String?, latest: DatedNote?, coDepartments: String?, deadlineNote: String?,
+         labels: [String: String], site: SiteInfo) {
+        (self.id, self.title, self.url, self.leader, self.department, self.departmentURL, self.deadline) = (id, title, url, leader, department, departmentURL, deadline)
+        (self.status, self.state, self.measures, self.latest) = (status, state, measures, latest)
+        (self.coDepartments, self.deadlineNote, self.labels, self.site) = (coDepartments, deadlineNote, labels, site)
+    }
 
     static let contract = ViewContract<ItemRow>("ItemRow", "An item as a row of a list or table.", [
         .text("id", "the item's ID", \.id),

@@ -22,15 +22,25 @@ struct PageFrame: TemplateView {
     ])
 }
 
-/// The site's own settings.
-struct SiteInfo: TemplateView {
-    var title: String
-    var language: String
-    var description: String?
-    var notice: String?
-    var issuer: String?
+/// The site's own settings. A class: every row and update of every page holds it, and the
+/// shape walk passes it around without copying its fields.
+final class SiteInfo: TemplateView {
+    let title: String
+    let language: String
+    let description: String?
+    let notice: String?
+    let issuer: String?
     /// Public edition only: how many items it leaves out, as a sentence.
-    var withheldNote: String?
+    let withheldNote: String?
+
+    init(title: String, language: String, description: String?, notice: String?, issuer: String?, withheldNote: String?) {
+        self.title = title
+        self.language = language
+        self.description = description
+        self.notice = notice
+        self.issuer = issuer
+        self.withheldNote = withheldNote
+    }
 
     static let contract = ViewContract<SiteInfo>("SiteInfo", "The site, from `site.yml`.", [
         .text("title", "`title`", \.title),
