@@ -4,14 +4,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; nil unless the text is exactly that and a real date.
+    /// Parses `YYYY-MM-DD`; nil unless the text is exactly that and a real date. A byte scan:
+    /// every date of every item and update comes through here.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
-        else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for byte in text.utf8 {
+            defer { count += 1 }
+            guard count < 10 else { return nil }
+            if count == 4 || count == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            }
+        }
+        guard count == 10 else { return nil }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
+        guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -22,11 +34,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        guard (0...9999).contains(year) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Ten ASCII bytes written in place: pages print dates by the tens of thousands.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            let zero = UInt8(ascii: "0")
+            for (position, value) in [(0, year / 1000), (1, year / 100 % 10), (2, year / 10 % 10), (3, year % 10),
+                                      (5, month / 10 % 10), (6, month % 10), (8, day / 10 % 10), (9, day % 10)] {
+                bytes[position] = zero + UInt8(value)
+            }
+            bytes[4] = UInt8(ascii: "-")
+            bytes[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences between days.
