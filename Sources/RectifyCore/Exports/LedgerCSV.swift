@@ -27,6 +27,11 @@ struct LedgerCSV {
 
     /// Whether Excel or WPS would take the text for a formula.
     static func runsAsFormula(_ text: String) -> Bool {
+        // Most fields start with none of the characters in question: they are let go at once,
+        // before the dearer checks for a date or a number.
+        guard let lead = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D, UInt8(ascii: "+"), UInt8(ascii: "-")].contains(lead) else {
+            return false
+        }
         let scalars = Array(text.unicodeScalars.prefix(2))
         guard let first = scalars.first, Day(text) == nil, Double(text) == nil else { return false }
         switch first {

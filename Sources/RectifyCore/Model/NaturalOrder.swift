@@ -7,10 +7,16 @@ public enum NaturalOrder {
 
     /// `values` sorted by `key` in natural order; each key is split into runs once, not on
     /// every comparison.
+    ///
+    /// Values already in order (items listed from files named by their IDs) are returned
+    /// after one pass.
     public static func sorted<T>(_ values: [T], by key: (T) -> String) -> [T] {
         let keyed = values.map { value -> (chunks: [Chunk], key: String, value: T) in
             let text = key(value)
             return (chunks(text), text, value)
+        }
+        if keyed.indices.dropFirst().allSatisfy({ !isLess(keyed[$0].chunks, keyed[$0].key, keyed[$0 - 1].chunks, keyed[$0 - 1].key) }) {
+            return values
         }
         return keyed.sorted { isLess($0.chunks, $0.key, $1.chunks, $1.key) }.map(\.value)
     }
@@ -24,18 +30,22 @@ public enum NaturalOrder {
     }
 
     public enum Chunk: Comparable, Sendable {
-        // Numbers sort before text at the same position.
-        case number(digits: String)
+        // Numbers sort before text at the same position. Up to 18 digits, the value is read
+        // once, when the key is split, not on every comparison.
+        case number(digits: String, value: UInt64?)
         case text(String)
+
+        static func number(digits: String) -> Chunk {
+            .number(digits: digits, value: digits.utf8.count <= 18 ? UInt64(digits) : nil)
+        }
 
         public static func < (lhs: Chunk, rhs: Chunk) -> Bool {
             switch (lhs, rhs) {
-            case (.number(let a), .number(let b)):
-                // Up to 18 digits fit in a UInt64: compare the values, then the digit counts
-                // (`01` after `1`), as the general case below does.
-                if a.utf8.count <= 18, b.utf8.count <= 18, let x = UInt64(a), let y = UInt64(b) {
-                    return x != y ? x < y : a.utf8.count < b.utf8.count
-                }
+            case (.number(let a, let x?), .number(let b, let y?)):
+                // Compare the values, then the digit counts (`01` after `1`), as the general
+                // case below does.
+                return x != y ? x < y : a.utf8.count < b.utf8.count
+            case (.number(let a, _), .number(let b, _)):
                 let x = a.drop { $0 == "0" }, y = b.drop { $0 == "0" }
                 if x.count != y.count { return x.count < y.count }
                 if x != y { return x < y }
