@@ -42,16 +42,20 @@ import RectifyCore
         return site
     }
 
-    @Test func allCoresWithPlansGiveTheSameFilesAsOneThreadWithMustacheAlone() throws {
-        let site = try Self.variedSite()
+    /// The site's files built on all cores with plans, and on one thread with Mustache alone.
+    static func fastAndPlain(_ site: TestSite) throws -> (fast: [String: Data], plain: [String: Data]) {
         try site.build(asOf: "2026-11-26")
-        let fast = try site.snapshot()
         let plain = site.folder.appending(path: "plain", directoryHint: .isDirectory)
         try site.build(asOf: "2026-11-26", output: plain) { options in
             options.serial = true
             options.reuseRenderPlans = false
         }
-        let slow = try site.snapshot(of: plain)
+        return (try site.snapshot(), try site.snapshot(of: plain))
+    }
+
+    @Test func allCoresWithPlansGiveTheSameFilesAsOneThreadWithMustacheAlone() throws {
+        let site = try Self.variedSite()
+        let (fast, slow) = try Self.fastAndPlain(site)
         #expect(fast.count == slow.count && fast.count > 100)
         #expect(Set(fast.keys) == Set(slow.keys))
         let different = fast.keys.filter { fast[$0] != slow[$0] }.sorted()
@@ -74,14 +78,7 @@ import RectifyCore
         try site.write("templates/ledger.mustache", """
             {{<layout}}{{$main}}<table>{{{rowsHTML}}}</table>{{#groups}}<h2>{{title}}</h2><table>{{{rowsHTML}}}</table>{{/groups}}{{/main}}{{/layout}}
             """)
-        try site.build(asOf: "2026-11-26")
-        let fast = try site.snapshot()
-        let plain = site.folder.appending(path: "plain", directoryHint: .isDirectory)
-        try site.build(asOf: "2026-11-26", output: plain) { options in
-            options.serial = true
-            options.reuseRenderPlans = false
-        }
-        let slow = try site.snapshot(of: plain)
+        let (fast, slow) = try Self.fastAndPlain(site)
         for page in ["updates/index.html", "ledger/index.html"] {
             #expect(fast[page] != nil && fast[page] == slow[page], "\(page) differs")
         }
