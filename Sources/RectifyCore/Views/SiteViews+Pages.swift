@@ -42,15 +42,15 @@ extension SiteViews {
     /// Every update of every item, newest first; on one day, items in natural ID order, and
     /// one item's updates in the order written. The full key keeps the order the same in
     /// every build.
-    func updatesNewestFirst() -> [(order: Int, item: Item, index: Int, update: Item.Update)] {
+    func updatesNewestFirst() -> [UpdateEntry] {
         content.items.enumerated().flatMap { order, item in
-            item.updates.enumerated().map { index, update in (order: order, item: item, index: index, update: update) }
+            item.updates.enumerated().map { index, update in UpdateEntry(order: order, index: index, update: update) }
         }.sorted { ($0.update.date, $1.order, $1.index) > ($1.update.date, $0.order, $0.index) }
     }
 
     /// The newest `limit` updates as rows, each with its item.
     func latestUpdates(limit: Int, root: String) -> [UpdateRow] {
-        updatesNewestFirst().prefix(limit).map { entry in update(entry.update, item: summary(entry.item, root: root)) }
+        updatesNewestFirst().prefix(limit).map { entry in update(entry.update, item: summary(content.items[entry.order], root: root)) }
     }
 
     func category(_ category: SiteConfig.Category, rows: RenderedRows, slots: RowSlots) -> CategoryPage {

@@ -1,6 +1,13 @@
 /// The rows of the long lists, each rendered once by its own partial and then placed in every
 /// page that lists it: an item's table row appears on its category, status and department
 /// pages. A row partial sees the row's values plus `labels` and `site`.
+/// One update of one item, by the item's position and the update's.
+struct UpdateEntry {
+    let order: Int
+    let index: Int
+    let update: Item.Update
+}
+
 struct RenderedRows {
     /// `partials/item-row`, by item position: for pages two folders deep.
     var itemTable: [String] = []
@@ -32,19 +39,22 @@ extension SiteViews {
         content.items.indices.filter { [.overdue, .dueSoon].contains(deadlineState(content.items[$0])) }
     }
 
-    func updateRow(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> UpdateRow {
-        update(entry.update, item: summary(entry.item, root: SitePaths.root(from: SitePaths.updates)))
+    /// Item `index` as a row seen from the updates page, if it has updates: made once for all
+    /// of its updates.
+    func updatesPageItem(_ index: Int) -> ItemRow? {
+        content.items[index].updates.isEmpty ? nil : summary(content.items[index], root: SitePaths.root(from: SitePaths.updates))
     }
 
     /// An Atom entry. Links are relative to `feed.xml`, which sits at the site root; IDs are
     /// tag URIs built from the item ID and the update's position, so they stay the same
     /// across builds.
-    func feedEntry(_ entry: (order: Int, item: Item, index: Int, update: Item.Update)) -> FeedEntry {
+    func feedEntry(_ entry: UpdateEntry) -> FeedEntry {
+        let item = content.items[entry.order]
         let status = entry.update.status.flatMap { config.status($0)?.label } ?? ""
-        return FeedEntry(id: "tag:rectify.invalid,2026:item/\(entry.item.id)/update/\(entry.index + 1)",
-                         title: "\(entry.item.id) \(entry.item.title)\(status.isEmpty ? "" : " · \(status)")",
+        return FeedEntry(id: "tag:rectify.invalid,2026:item/\(item.id)/update/\(entry.index + 1)",
+                         title: "\(item.id) \(item.title)\(status.isEmpty ? "" : " · \(status)")",
                          updated: entry.update.date.description + "T00:00:00Z",
-                         url: SitePaths.item(entry.item.id), summary: entry.update.note, labels: labels.values, site: site)
+                         url: SitePaths.item(item.id), summary: entry.update.note, labels: labels.values, site: site)
     }
 
     /// An item in the print document: its page, with links rebased into the document.

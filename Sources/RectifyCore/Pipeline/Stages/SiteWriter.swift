@@ -219,7 +219,8 @@ final class SiteWriter {
         var rows = RenderedRows()
         rows.itemTable = try render("partials/item-row", items.count) { views.itemTableRow($0) }
         rows.ledger = try render("partials/ledger-row", items.count) { views.ledgerRow($0) }
-        rows.updates = try render("partials/update-row", updates.count) { views.updateRow(updates[$0]) }
+        let updateItems = parallelMap(items.count, serial: options.serial) { views.updatesPageItem($0) }
+        rows.updates = try render("partials/update-row", updates.count) { views.update(updates[$0].update, item: updateItems[updates[$0].order]) }
         rows.feed = try render("partials/feed-entry", updates.count) { views.feedEntry(updates[$0]) }
         rows.newestUpdate = updates.first?.update.date
         let entries = try render("partials/item-entry", home.count) { views.homeEntry(home[$0]) }
