@@ -1,4 +1,3 @@
-
 /// One problem to rectify: a file `content/items/*.md`.
 public struct Item: Sendable {
     public struct Update: Sendable {
