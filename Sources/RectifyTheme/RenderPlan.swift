@@ -71,9 +71,8 @@ struct RenderPlan: Sendable {
 /// quick return for text that has none of them.
 public enum HTMLEscape {
     public static func append(_ text: Substring, to output: inout String) {
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 64 && (special >> $0) & 1 != 0 }
-        } ?? !text.utf8.contains { $0 < 64 && (special >> $0) & 1 != 0 }
+        let isSpecial = { (byte: UInt8) in byte < 64 && (special >> byte) & 1 != 0 }
+        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: isSpecial) } ?? !text.utf8.contains(where: isSpecial)
         guard !plain else {
             output += text
             return

@@ -7,23 +7,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`; nil unless the text is exactly that and a real date. A byte scan:
     /// every date of every item and update comes through here.
     public init?(_ text: String) {
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        var fields = (year: 0, month: 0, day: 0)
         var count = 0
         for byte in text.utf8 {
             defer { count += 1 }
-            guard count < 10 else { return nil }
             if count == 4 || count == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                continue
+            }
+            guard count < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch count {
+            case ..<4: fields.year = fields.year * 10 + digit
+            case ..<7: fields.month = fields.month * 10 + digit
+            default: fields.day = fields.day * 10 + digit
             }
         }
-        guard count == 10 else { return nil }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
-        guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        let (year, month, day) = fields
+        guard count == 10, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -46,21 +46,17 @@ package final class OutputWriter: OutputSink {
     /// Writes `text` at `relative` (e.g. `items/1.2.3/index.html`) in the staging folder.
     package func write(_ text: String, to relative: String) throws(RectifyError) {
         var text = text
-        let target = try prepare(relative)
-        let status = try text.withUTF8 { bytes in Result { () throws(RectifyError) in try writeFile(target, UnsafeRawBufferPointer(bytes)) } }.get()
+        let status = try text.withUTF8 { bytes in Result { () throws(RectifyError) in try writeFile(relative, UnsafeRawBufferPointer(bytes)) } }.get()
         note(relative, status)
     }
 
     func write(_ data: Data, to relative: String) throws(RectifyError) {
-        let target = try prepare(relative)
-        let status = try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try writeFile(target, bytes) } }.get()
+        let status = try data.withUnsafeBytes { bytes in Result { () throws(RectifyError) in try writeFile(relative, bytes) } }.get()
         note(relative, status)
     }
 
     func open(_ relative: String) throws(RectifyError) -> any OutputFile {
-        let path = stagingPath + "/" + (try prepare(relative))
-        let descriptor = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        let (descriptor, path) = try createFile(relative)
         return StreamedFile(path: path, descriptor: descriptor) { [weak self] in self?.note(relative, $0) }
     }
 
@@ -99,9 +95,7 @@ package final class OutputWriter: OutputSink {
     /// and a build writes one file per page. Returns the written file's status.
     @discardableResult
     private func writeFile(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws(RectifyError) -> stat {
-        let path = stagingPath + "/" + relative
-        let descriptor = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        let (descriptor, path) = try createFile(relative)
         defer { close(descriptor) }
         try Self.writeAll(descriptor, bytes, path: path)
         var status = stat()
@@ -149,7 +143,6 @@ package final class OutputWriter: OutputSink {
 
     /// Copies the bytes of `source` (never a symbolic link as a link), a megabyte at a time.
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
-        let target = stagingPath + "/" + (try prepare(relative))
         let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard input >= 0 else { throw .io(path: source.path, reason: "cannot copy: \(String(cString: strerror(errno)))") }
         defer { close(input) }
@@ -157,8 +150,7 @@ package final class OutputWriter: OutputSink {
         guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw .io(path: source.path, reason: "cannot copy: not a regular file")
         }
-        let output = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw .io(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        let (output, target) = try createFile(relative)
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -224,23 +216,29 @@ package final class OutputWriter: OutputSink {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// `relative`, checked, with its folders created; plain paths and `mkdirat`, because
+    /// The file `relative` created (or emptied) in the staging folder with its folders, open
+    /// for writing, and its full path for messages; plain `mkdirat` and `openat`, because
     /// `URL` and `FileManager` cost more than the write itself.
-    private func prepare(_ relative: String) throws(RectifyError) -> String {
-        guard OutputPath.isSafe(relative) else {
-            throw .io(path: relative, reason: "refusing to write outside the output folder")
-        }
+    private func createFile(_ relative: String) throws(RectifyError) -> (descriptor: Int32, path: String) {
+        try Self.checkInside(relative)
         if let slash = relative.lastIndex(of: "/") {
             try makeFolders(String(relative[..<slash]))
         }
-        return relative
+        let path = stagingPath + "/" + relative
+        let descriptor = openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        return (descriptor, path)
     }
 
     func makeFolders(_ relatives: [String]) throws(RectifyError) {
         for relative in relatives {
-            guard OutputPath.isSafe(relative) else { throw .io(path: relative, reason: "refusing to write outside the output folder") }
+            try Self.checkInside(relative)
             try makeFolders(relative)
         }
+    }
+
+    private static func checkInside(_ relative: String) throws(RectifyError) {
+        guard OutputPath.isSafe(relative) else { throw .io(path: relative, reason: "refusing to write outside the output folder") }
     }
 
     /// Creates `relative` and its parents in the staging folder, each once.

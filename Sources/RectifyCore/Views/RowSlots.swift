@@ -11,8 +11,9 @@ final class RowSlots {
     let streaming: Bool
     /// The rows behind each marker, by the marker's number.
     private(set) var lists: [[String]] = []
-    /// Tells this page's markers from any text a view might hold.
-    let nonce = UInt64.random(in: 1...UInt64.max)
+    /// Tells this page's markers from any text a view might hold. Drawn only when a marker
+    /// is placed: every item page is written through here too, and places none.
+    private(set) lazy var nonce = UInt64.random(in: 1...UInt64.max)
 
     init(streaming: Bool) {
         self.streaming = streaming
