@@ -19,13 +19,16 @@ THEME=${THEME:-theme}
 OUTPUT=${OUTPUT:-public}
 AS_OF=${AS_OF:-$(date +%F)}
 
-"$RECTIFY" check --content "$CONTENT" --theme "$THEME" --as-of "$AS_OF"
+# --strict: a warning (a done item without its completion update, an unknown key) stops
+# the publication until it is fixed.
+"$RECTIFY" check --strict --content "$CONTENT" --theme "$THEME" --as-of "$AS_OF"
 "$RECTIFY" build --content "$CONTENT" --theme "$THEME" --output "$OUTPUT" --as-of "$AS_OF"
 
 if [[ -n "${PUBLIC_WEB_ROOT:-}" ]]; then
   PUBLIC_OUTPUT=${PUBLIC_OUTPUT:-public-edition}
-  # Lists what the public edition leaves out, item by item, in the CI log.
-  "$RECTIFY" check --edition public --content "$CONTENT" --theme "$THEME" --as-of "$AS_OF"
+  # Lists what the public edition leaves out, item by item, in the CI log; --strict: any
+  # warning stops it, and a near miss of a marking is an error in any case.
+  "$RECTIFY" check --strict --edition public --content "$CONTENT" --theme "$THEME" --as-of "$AS_OF"
   "$RECTIFY" build --edition public --content "$CONTENT" --theme "$THEME" --output "$PUBLIC_OUTPUT" --as-of "$AS_OF"
   mkdir -p "$PUBLIC_WEB_ROOT"
   rsync -a --delete --delay-updates "$PUBLIC_OUTPUT"/ "$PUBLIC_WEB_ROOT"/

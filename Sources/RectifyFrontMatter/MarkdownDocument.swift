@@ -14,6 +14,9 @@ public struct MarkdownDocument: Sendable {
     public let bodyOffset: Int
     /// The length of the whole text, in UTF-8 bytes.
     public let textLength: Int
+    /// A hash of the whole text's bytes, with this process's seed: a body read again later
+    /// must come from exactly the text that was loaded (`ItemBodies`).
+    public let textFingerprint: Int
 
     public var body: String { String(bodyText) }
 
@@ -48,7 +51,16 @@ public struct MarkdownDocument: Sendable {
         bodyText = body
         bodyOffset = text.utf8.distance(from: text.utf8.startIndex, to: body.startIndex)
         textLength = text.utf8.count
+        textFingerprint = Self.fingerprint(text)
         bodyStartLine = closing.number + 1
+    }
+
+    /// A hash of `text`'s UTF-8 bytes, the same for the same bytes within one process.
+    public static func fingerprint(_ text: String) -> Int {
+        var text = text
+        var hasher = Hasher()
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
     }
 
     private static func isMarker(_ line: Substring, _ marker: String) -> Bool {

@@ -60,7 +60,9 @@ public final class PreviewServer: Sendable {
                 store.publishBuild(builder.files ?? [:], refresh: builder.itemPageRefresh)
                 return nil
             } catch {
-                store.fail(error.description)
+                // The public edition's banner names the places only: an error inside an item
+                // that edition leaves out would otherwise show its hidden text.
+                store.fail(options.edition == .public ? error.places(messages) : error.description)
                 return error.description
             }
         }

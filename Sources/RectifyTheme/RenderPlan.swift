@@ -67,8 +67,10 @@ struct RenderPlan: Sendable {
     }
 }
 
-/// HTML escaping exactly as swift-mustache does it (character by character, `<>&"'`), with a
-/// quick return for text that has none of them.
+/// The one HTML escaper, used by the render plans and, as Mustache's `HTML` content type,
+/// by Mustache itself (`Theme` registers it): `<>&"'` become entities wherever they are,
+/// byte by byte. Never character by character: a `"` followed by a combining mark is one
+/// `Character` that is not `"`, and would stay a raw quote in an attribute.
 public enum HTMLEscape {
     public static func append(_ text: Substring, to output: inout String) {
         let isSpecial = { (byte: UInt8) in byte < 64 && (special >> byte) & 1 != 0 }
@@ -77,16 +79,35 @@ public enum HTMLEscape {
             output += text
             return
         }
-        for character in text {
-            switch character {
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
+        // The special bytes are ASCII, so each is a whole Unicode scalar: the runs between
+        // them are cut on the scalar view, which never rounds an index to a character.
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = run
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let replacement: String? = switch scalar {
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
+            if let replacement {
+                output.unicodeScalars.append(contentsOf: scalars[run..<index])
+                output += replacement
+                run = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
         }
+        output.unicodeScalars.append(contentsOf: scalars[run...])
+    }
+
+    public static func escaped(_ text: String) -> String {
+        var output = ""
+        append(text[...], to: &output)
+        return output
     }
 
     /// `<>&"'` as bits of a mask, by byte value (all are below 64).

@@ -96,11 +96,24 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Mustache escapes `{{value}}` with `HTMLEscape`: swift-mustache's own HTML escaping goes
+    /// character by character, and its default cannot be replaced, so every template starts
+    /// with a line that names the content type `HTML`, registered here as `HTMLEscape` (a
+    /// template that names `HTML` itself gets it too). The line is standalone, so it renders
+    /// nothing; parse errors are given at the template's own line numbers.
+    private static let escaping: Void = MustacheContentTypes.register(EscapedHTML(), named: "HTML")
+    static let contentTypeLine = "{{% CONTENT_TYPE: HTML }}\n"
+
+    private struct EscapedHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLEscape.escaped(text) }
+    }
+
     private static func parse(_ text: String, file: URL) throws(ThemeError) -> MustacheTemplate {
+        _ = escaping
         do {
-            return try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: contentTypeLine + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw ThemeError(file: file.path, line: error.context.lineNumber, message: "template syntax error: \(error.error)")
+            throw ThemeError(file: file.path, line: max(1, error.context.lineNumber - 1), message: "template syntax error: \(error.error)")
         } catch {
             throw ThemeError(file: file.path, message: "template syntax error: \(error)")
         }

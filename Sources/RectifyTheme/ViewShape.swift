@@ -163,7 +163,8 @@ struct SlotValue {
     let text: String
     let endsWithNewline: Bool
 
-    var printed: Substring { endsWithNewline ? text[..<text.index(before: text.endIndex)] : text[...] }
+    /// Without the newline: one scalar, not one character, since "\r\n" is one character.
+    var printed: Substring { endsWithNewline ? Substring(text.unicodeScalars.dropLast()) : text[...] }
 }
 
 /// The marker that stands for value `i` in a probe render: private-use characters around

@@ -58,6 +58,27 @@ import Testing
         #expect(item.contains("&lt;/title&gt;&lt;script&gt;"), "front matter text is shown, escaped")
     }
 
+    /// A quote followed by a combining mark is one character that is not a quote: escaped
+    /// by Unicode scalar, it still becomes `&quot;`, in an override template that puts the
+    /// title in an attribute and in the theme's own `site.title` attribute alike.
+    @Test(.enabled(if: Chromium.available))
+    func aQuoteWithACombiningMarkStaysInsideItsAttribute() async throws {
+        let site = try ScratchSite()
+        let payload = "\\\"\\u0301 onerror=\\\"\(Self.mark)"
+        try site.write("items/xss.md", sampleItem(id: "9.9", title: "\"\(payload)\""))
+        try site.edit("site.yml") { $0.replacingOccurrences(of: "title: \"县民政局巡察反馈意见整改进展\"", with: "title: \"县民政局\(payload)\"") }
+        let template = try String(contentsOf: Rectify.repository.appending(path: "theme/templates/item.mustache"), encoding: .utf8)
+        try site.write("templates/item.mustache", template.replacingOccurrences(of: "{{#item}}\n", with: "{{#item}}\n<img alt=\"{{title}}\" src=\"x\">\n"))
+        #expect(try await site.build(["--no-search"]).status == 0)
+        let item = try String(contentsOf: site.output.appending(path: "items/9.9/index.html"), encoding: .utf8)
+        #expect(item.contains("<img alt=\"&quot;\u{0301} onerror=&quot;"), "the quote is escaped though a mark follows it")
+        for page in ["items/9.9/index.html", "index.html"] {
+            let dom = try await Chromium.dumpDOM(site.output.appending(path: page))
+            #expect(dom.contains("</html>"), "\(page) did not load")
+            #expect(!dom.contains("data-xss=\"ran\""), "a script from the content ran in \(page)")
+        }
+    }
+
     /// The control: the same check does see a script that runs, so the test above can fail.
     @Test(.enabled(if: Chromium.available))
     func theCheckDetectsAScriptThatRuns() async throws {

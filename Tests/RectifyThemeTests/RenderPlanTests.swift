@@ -88,4 +88,53 @@ import RectifyTheme
         #expect(theme.planBlockers == [folder.appending(path: "templates/page.mustache").path])
         #expect(try theme.render("page", Self.pages()[0]) == "<div>\n  <footer>普通</footer>\n</div>\n")
     }
+
+    /// A generator with a fixed seed, so that a failure can be run again.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Hostile text: every character HTML escapes, each also followed by combining marks
+    /// (which make it part of another `Character`), joiners, CJK, private use, Mustache tags.
+    static func hostileText(_ random: inout SeededGenerator) -> String {
+        let pieces = ["<", ">", "&", "\"", "'", "\u{0301}", "\u{20DD}", "\u{200D}", "\u{FE0F}", "a", "中", "\u{E000}", "\n", "\r\n",
+                      "{{", "}}", "&quot;", "🏳️‍🌈", " ", "\"\u{0301}", "<\u{0338}", "'\u{0300}\u{0301}"]
+        return (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+
+    /// The differential test: random views of every field through both engines give the
+    /// same bytes, and no value's `<>&"'` survives unescaped in an escaped place.
+    @Test func bothEnginesEscapeEveryScalarTheSame() throws {
+        let planned = try Self.theme(plans: true), plain = try Self.theme(plans: false)
+        var random = SeededGenerator(state: 20261205)
+        for _ in 0..<500 {
+            let entries = (0..<Int.random(in: 0...3, using: &random)).map { index in
+                Entry(name: Self.hostileText(&random), note: Bool.random(using: &random) ? nil : Self.hostileText(&random),
+                      count: index, done: Bool.random(using: &random))
+            }
+            let page = Page(title: Self.hostileText(&random), body: "<p>ok</p>", entries: entries, first: entries.first)
+            let fast = try planned.render("page", page), slow = try plain.render("page", page)
+            #expect(fast == slow, "the engines differ: \(fast.debugDescription) \(slow.debugDescription)")
+            // Found by bytes: a combining mark after `<h1>` makes `>` part of another character.
+            let bytes = Array(slow.utf8)
+            let open = Array("<h1>".utf8), close = Array("</h1>".utf8)
+            let start = (0...(bytes.count - open.count)).first { Array(bytes[$0..<$0 + open.count]) == open }! + open.count
+            let end = (start...(bytes.count - close.count)).first { Array(bytes[$0..<$0 + close.count]) == close }!
+            let heading = bytes[start..<end]
+            #expect(!heading.contains { "<>\"'".utf8.contains($0) }, "an unescaped byte in \(String(decoding: heading, as: UTF8.self))")
+        }
+    }
+
+    @Test func aQuoteFollowedByACombiningMarkIsEscaped() {
+        #expect(HTMLEscape.escaped("\"\u{0301} onmouseover=\"x") == "&quot;\u{0301} onmouseover=&quot;x")
+        #expect(HTMLEscape.escaped("<\u{0338}a>'\u{0300}&") == "&lt;\u{0338}a&gt;&#39;\u{0300}&amp;")
+        #expect(HTMLEscape.escaped("普通文字") == "普通文字")
+    }
 }

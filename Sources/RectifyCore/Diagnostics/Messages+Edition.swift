@@ -22,6 +22,40 @@ extension Messages {
         }
     }
 
+    /// A line that looks like an internal marker but is not exactly one.
+    func internalMarkerMalformed(_ line: String) -> String {
+        let shown = line.trimmingASCIISpaces.prefix(60)
+        switch language {
+        case .chinese: return "“\(shown)”像是不公开标记，但写法不对，公开版无法识别：标记要单独占一行，只用半角字符，写作 <!-- internal --> 或 <!-- 内部 -->（结束处写 <!-- /internal -->），前面不能有“>”或列表符号"
+        case .english: return "\"\(shown)\" looks like an internal marker but is not one, so the public edition would publish what follows; write <!-- internal --> (or <!-- /internal -->) alone on its line, in ASCII characters, outside quotes and lists"
+        }
+    }
+
+    /// An unknown key that looks like a marking, in a build of the public edition.
+    func misspeltMarking(_ key: String, suggestion: String) -> String {
+        let example = suggestion == "internal" ? "internal: true（写在这条进展里）" : "visibility: internal"
+        switch language {
+        case .chinese: return "不认识的项目名“\(key)”，是不是“\(suggestion)”？它可能是要标记不公开，公开版无法确定，所以不生成：请改为 \(example)"
+        case .english: return "unknown key \"\(key)\"; did you mean \"\(suggestion)\"? It may be meant to keep this out of the public edition, so that edition is not made"
+        }
+    }
+
+    /// The public edition's preview banner: where the errors are, not what they say.
+    public func publicPreviewFailed(_ places: [String]) -> String {
+        let list = places.joined(separator: "\n")
+        switch language {
+        case .chinese: return (places.isEmpty ? "" : list + "\n") + "公开版预览不显示错误的内容（可能出自不公开的问题），请看运行 rectify serve 的终端。"
+        case .english: return (places.isEmpty ? "" : list + "\n") + "The public edition's preview does not show what the errors say (it may come from what is not published); see the terminal running rectify serve."
+        }
+    }
+
+    func reservedEvidenceName(_ name: String) -> String {
+        switch language {
+        case .chinese: return "证明材料不能叫“\(name)”：问题页面本身就发布在这个名字上，会被它替换。请改个文件名，例如“证明材料.html”"
+        case .english: return "an evidence file may not be named \"\(name)\": the item's own page is published under that name and would be replaced; rename the file"
+        }
+    }
+
     func badVisibility(_ value: String) -> String {
         switch language {
         case .chinese: return "“visibility”只能写 internal（整项不公开）或 public（公开，默认），不能写“\(value)”"

@@ -9,6 +9,16 @@ public enum RectifyError: Error, Sendable, CustomStringConvertible {
     /// The output folder may not be replaced (`OutputGuard`); nothing was done.
     case unsafeOutput(path: String, reason: OutputRefusal)
 
+    /// Where the problems are, without what they say: for the public edition's preview,
+    /// whose banner must not quote the text of an item that edition leaves out.
+    public func places(_ messages: Messages) -> String {
+        guard case .invalidContent(let diagnostics) = self else { return messages.publicPreviewFailed([]) }
+        let places = diagnostics.filter { $0.severity == .error }.sorted().map { diagnostic in
+            diagnostic.line.map { "\(diagnostic.file.escapingControlCharacters):\($0)" } ?? diagnostic.file.escapingControlCharacters
+        }
+        return messages.publicPreviewFailed(places)
+    }
+
     public var description: String {
         switch self {
         case .invalidContent(let diagnostics):

@@ -25,7 +25,7 @@ struct PublicEdition {
         var items: [Item] = [], bodies: [(index: Int, leaveOut: [ClosedRange<Int>], firstLine: Int)] = [], pages = Set<String>()
         for (index, item) in content.items.enumerated() {
             let file = item.source.displayPath
-            guard let published = Self.published(item, rules: rules) else {
+            guard let published = Self.published(item, config: content.config) else {
                 withheld.append(WithheldPart(file: file, line: item.visibilityLine, item: item.id, kind: .item))
                 pages.insert(SitePaths.item(item.id))
                 continue
@@ -64,7 +64,8 @@ struct PublicEdition {
 
     /// `item` as the public edition shows it, or nil when it is not published at all. Used
     /// for the items now and for those at the changes page's baseline alike.
-    static func published(_ item: Item, rules: PublicEditionRules) -> Item? {
+    static func published(_ item: Item, config: SiteConfig) -> Item? {
+        let rules = config.publicEdition
         guard !item.isInternal else { return nil }
         let updates = rules.rule("updates") == .omit ? [] : item.updates.filter { !$0.isInternal }
         var result = Item(id: item.id, title: item.title, category: item.category, group: item.group, status: item.status,
@@ -75,6 +76,7 @@ struct PublicEdition {
         result.statusLine = item.statusLine
         result.coDepartments = rules.rule("department") == .keep ? item.coDepartments : []
         result.departmentLine = item.departmentLine
+        result.completedOn = item.completedOn ?? item.completionUpdate(in: config)?.date
         return result
     }
 }

@@ -124,6 +124,15 @@ struct ImportedSite {
                 throw .io(path: content.path, reason: "these files already exist and were left as they are: \(existing.prefix(5).joined(separator: ", "))\(existing.count > 5 ? " …" : ""); import into an empty folder, or add --force to replace them")
             }
         }
+        // A sheet carries no markings: replacing a file that has them would publish what they
+        // keep out of the public edition. Refused even with --force.
+        let marked = files.map(\.0).filter { path in
+            guard let data = FileManager.default.contents(atPath: content.appending(path: path).path) else { return false }
+            return Self.carriesMarkings(String(decoding: data, as: UTF8.self))
+        }
+        if !marked.isEmpty {
+            throw .io(path: content.path, reason: "these files mark what the public edition leaves out (visibility, internal, public_edition or <!-- internal -->), which the sheet cannot carry; they were left as they are, and nothing was written: \(marked.prefix(5).joined(separator: ", "))\(marked.count > 5 ? " …" : ""). Import into an empty folder and copy the markings over, or edit these files by hand")
+        }
         do {
             try FileManager.default.createDirectory(at: content.appending(path: "items"), withIntermediateDirectories: true)
             for (path, text) in files { try Data(text.utf8).write(to: content.appending(path: path)) }
@@ -131,6 +140,19 @@ struct ImportedSite {
             throw .io(path: content.path, reason: "cannot write: \(error.localizedDescription)")
         }
         return files.map(\.0)
+    }
+
+    /// Whether a content file holds a marking for the public edition: a `visibility`,
+    /// `internal` or `public_edition` key (or a near miss of one), or an internal marker
+    /// (or a near miss of one) in its text.
+    static func carriesMarkings(_ text: String) -> Bool {
+        let markings = ["visibility", "internal", "public_edition"]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if InternalSections.marker(in: line) != nil || InternalSections.looksLikeMarker(line) { return true }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "-" }
+            if let colon = trimmed.firstIndex(of: ":"), FieldReader.markingMeant(by: String(trimmed[..<colon]), among: markings) != nil { return true }
+        }
+        return false
     }
 
     var siteYAML: String {

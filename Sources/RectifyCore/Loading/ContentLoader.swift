@@ -25,6 +25,8 @@ public struct ContentLoader {
 
     /// The language of the messages: `--lang`, else the site's own `language`.
     public var messageLanguage: String?
+    /// The build makes the public edition: near misses of its markings are errors.
+    public var publicEdition = false
 
     public init(directory: URL, displayRoot: String, languages: [String]) {
         self.directory = directory
@@ -41,7 +43,8 @@ public struct ContentLoader {
         guard let siteText = read("site.yml", log: log) else { throw .invalidContent(log.entries) }
         let config: SiteConfig?
         do {
-            config = SiteConfig.load(try YAMLDocument.parse(siteText), file: siteFile, languages: languages, log: log)
+            config = SiteConfig.load(try YAMLDocument.parse(siteText), file: siteFile, languages: languages, log: log,
+                                     publicEdition: publicEdition)
         } catch {
             let message = explained(error, text: siteText, frontMatter: false, log: log)
             log.error(siteFile, message.line, message.text)
@@ -56,12 +59,14 @@ public struct ContentLoader {
             let fileLog = DiagnosticLog(messages: messages)
             let name = names[index]
             guard let document = document("items/\(name)", log: fileLog) else { return (nil, nil, nil, fileLog) }
-            var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog)
+            var item = Item.load(document, file: display("items/\(name)"), relativePath: "items/\(name)", config: config, log: fileLog,
+                                 publicEdition: publicEdition)
             if name.hasSuffix("/index.md") {
                 item?.attachments = bundleFiles(in: "items/\(name.dropLast("/index.md".count))", log: fileLog)
             }
             // The body is read again when it is rendered: only its place is kept.
-            let place = ItemBodies.Place(path: url("items/\(name)").path, textLength: document.textLength, offset: document.bodyOffset,
+            let place = ItemBodies.Place(path: url("items/\(name)").path, textLength: document.textLength,
+                                         fingerprint: document.textFingerprint, offset: document.bodyOffset,
                                          length: document.bodyText.utf8.count, firstLine: document.bodyStartLine)
             return (item, place, document.frontMatter["id"]?.value.line, fileLog)
         }
@@ -161,8 +166,17 @@ public struct ContentLoader {
         }.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }.map { "\($0)/index.md" }
     }
 
+    /// The evidence files beside an item's `index.md`. One whose name the item's own page
+    /// takes (`index.html`, in any case) is an error: it would replace the page.
     private func bundleFiles(in folder: String, log: DiagnosticLog) -> [String] {
-        files(under: folder, log: log).filter { $0 != "index.md" }
+        files(under: folder, log: log).filter { name in
+            guard name != "index.md" else { return false }
+            if ["index.html", "index.htm"].contains(name.lowercased()) {
+                log.error(display("\(folder)/\(name)"), nil, log.messages.reservedEvidenceName(name))
+                return false
+            }
+            return true
+        }
     }
 
     /// Every regular file under `files/`, relative to it, sorted.

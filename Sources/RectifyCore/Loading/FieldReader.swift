@@ -6,6 +6,12 @@ struct FieldReader {
     let node: YAMLNode
     let file: String
     let log: DiagnosticLog
+    /// In a build of the public edition, the markings that keep things out of it
+    /// (`visibility`, `internal`, `public_edition`): an unknown key that looks like one of
+    /// them is an error, since what it was meant to hide would be published.
+    var guardedMarkings: [String] = []
+    /// In a build of the public edition, inside `public_edition:`: every unknown key is an error.
+    var unknownKeysAreErrors = false
 
     /// A required, non-empty text field; logs and returns nil when missing or wrong.
     func text(_ key: String) -> String? {
@@ -108,11 +114,30 @@ struct FieldReader {
         return FieldReader(node: node, file: file, log: log)
     }
 
-    /// Warns about keys outside `known`, suggesting the closest known key.
+    /// Warns about keys outside `known`, suggesting the closest known key; in the public
+    /// edition, an unknown key that may have been meant to keep something out of it is an error.
     func warnUnknownKeys(_ known: [String]) {
         for entry in node.entries ?? [] where !known.contains(entry.key) {
-            log.warning(file, entry.keyLine, log.messages.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, in: known)))
+            let suggestion = Suggestion.closest(to: entry.key, in: known)
+            if let marking = Self.markingMeant(by: entry.key, among: guardedMarkings) {
+                log.error(file, entry.keyLine, log.messages.misspeltMarking(entry.key, suggestion: marking))
+            } else if unknownKeysAreErrors {
+                log.error(file, entry.keyLine, log.messages.misspeltMarking(entry.key, suggestion: suggestion ?? known.joined(separator: ", ")))
+            } else {
+                log.warning(file, entry.keyLine, log.messages.unknownKey(entry.key, suggestion: suggestion))
+            }
         }
+    }
+
+    /// The one of `markings` that `key` may have been meant as: one within a few letters of
+    /// it, or, for `visibility`, a word that says "keep this out" in either language.
+    static func markingMeant(by key: String, among markings: [String]) -> String? {
+        let word = key.trimmedSpaces.lowercased()
+        for marking in markings where Suggestion.distance(Array(word), Array(marking)) <= max(2, marking.count / 3) {
+            return marking
+        }
+        let intents = ["private", "hidden", "hide", "secret", "confidential", "public", "visible", "公开", "不公开", "内部", "保密", "隐藏"]
+        return markings.contains("visibility") && intents.contains(word) ? "visibility" : nil
     }
 }
 

@@ -4,9 +4,12 @@ extension Item {
     static let knownKeys = ["id", "title", "category", "group", "status", "leader", "department", "deadline", "measures", "updates", "visibility"]
 
     /// Reads one item file's front matter against the site's keys; nil if it had errors.
-    static func load(_ document: MarkdownDocument, file: String, relativePath: String, config: SiteConfig, log: DiagnosticLog) -> Item? {
+    /// `publicEdition`: the build makes the public edition, so a near miss of a marking is an error.
+    static func load(_ document: MarkdownDocument, file: String, relativePath: String, config: SiteConfig, log: DiagnosticLog,
+                     publicEdition: Bool = false) -> Item? {
         let errorsBefore = log.errors.count
-        let fields = FieldReader(node: document.frontMatter, file: file, log: log)
+        var fields = FieldReader(node: document.frontMatter, file: file, log: log)
+        if publicEdition { fields.guardedMarkings = ["visibility", "internal"] }
         fields.warnUnknownKeys(knownKeys)
 
         let id = fields.text("id")
@@ -66,7 +69,8 @@ extension Item {
     private static func loadUpdates(_ fields: FieldReader, config: SiteConfig) -> [Update] {
         var updates: [Update] = []
         for node in fields.list("updates") ?? [] {
-            guard let entry = fields.element(node, of: "updates") else { continue }
+            guard var entry = fields.element(node, of: "updates") else { continue }
+            entry.guardedMarkings = fields.guardedMarkings
             entry.warnUnknownKeys(["date", "note", "status", "internal"])
             let date = entry.day("date")
             let note = entry.text("note")

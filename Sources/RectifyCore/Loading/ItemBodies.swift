@@ -14,8 +14,10 @@ public final class ItemBodies: Sendable {
     public struct Place: Sendable {
         /// The path loading read.
         let path: String
-        /// The length of the file's text and the body's place in it, in UTF-8 bytes.
+        /// The length of the file's text, its hash (`MarkdownDocument.fingerprint`), and the
+        /// body's place in it, in UTF-8 bytes.
         let textLength: Int
+        let fingerprint: Int
         let offset: Int
         let length: Int
         let firstLine: Int
@@ -52,9 +54,10 @@ public final class ItemBodies: Sendable {
     private init(bodies: [Body]) { self.bodies = Mutex(bodies) }
 
     /// The bodies of `range`, which are then dropped here; read from their files on all
-    /// cores. A file that cannot be read again, or whose length changed since loading (it
-    /// was edited during the build), is a failure: its page would not match its front matter.
-    func take(_ range: Range<Int>, serial: Bool = false) -> [Result<String, ChangedDuringBuild>] {
+    /// cores. A file that cannot be read again, or whose bytes are not exactly those loaded
+    /// (it was edited during the build), is a failure: its page would not match its front
+    /// matter, and the public edition's internal sections were found in the loaded bytes.
+    package func take(_ range: Range<Int>, serial: Bool = false) -> [Result<String, ChangedDuringBuild>] {
         let taken: [Body] = bodies.withLock { bodies in
             let taken = Array(bodies[range])
             for index in range { bodies[index] = .text("") }
@@ -70,7 +73,8 @@ public final class ItemBodies: Sendable {
 
     private static func read(_ place: Place) -> Result<String, ChangedDuringBuild> {
         guard case .success(let bytes) = FileBytes.read(place.path, limit: ContentLoader.maximumFileSize),
-              let text = try? SourceText.decode(bytes), text.utf8.count == place.textLength else {
+              let text = try? SourceText.decode(bytes), text.utf8.count == place.textLength,
+              MarkdownDocument.fingerprint(text) == place.fingerprint else {
             return .failure(ChangedDuringBuild())
         }
         let utf8 = text.utf8

@@ -5,13 +5,16 @@ extension SiteConfig {
     static let knownKeys = ["title", "language", "description", "notice", "issuer", "statuses", "categories", "warning_days", "stale_days", "departments", "base_url", "public_edition"]
 
     /// Reads `site.yml`; logs every problem and returns nil if any was an error.
-    static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog) -> SiteConfig? {
+    /// `publicEdition`: the build makes the public edition, so a near miss of `public_edition`
+    /// and any unknown key inside it are errors.
+    static func load(_ node: YAMLNode, file: String, languages: [String], log: DiagnosticLog, publicEdition: Bool = false) -> SiteConfig? {
         let errorsBefore = log.errors.count
         guard node.entries != nil else {
             log.error(file, node.line, "site.yml must be a mapping of keys to values")
             return nil
         }
-        let fields = FieldReader(node: node, file: file, log: log)
+        var fields = FieldReader(node: node, file: file, log: log)
+        if publicEdition { fields.guardedMarkings = ["public_edition"] }
         fields.warnUnknownKeys(knownKeys)
         let title = fields.text("title")
         let language = fields.text("language")
@@ -47,7 +50,8 @@ extension SiteConfig {
             log.error(fields.file, entry.keyLine, "\"public_edition\" must be a mapping, e.g. leader: 分管领导")
             return rules
         }
-        let edition = FieldReader(node: entry.value, file: fields.file, log: log)
+        var edition = FieldReader(node: entry.value, file: fields.file, log: log)
+        edition.unknownKeysAreErrors = !fields.guardedMarkings.isEmpty
         edition.warnUnknownKeys(PublicEditionRules.fieldNames + ["withheld", "withheld_note", "attachments"])
         for name in PublicEditionRules.fieldNames {
             guard let value = edition.optionalText(name), let line = entry.value[name]?.value.line else { continue }

@@ -18,12 +18,13 @@ public enum DeadlineState: String, Sendable, CaseIterable {
     /// The state of `item` on `asOf`.
     ///
     /// A completed item is late when the update that last moved it to a done status is
-    /// dated after the deadline; with no such update it counts as completed on time.
+    /// dated after the deadline (`completedOn` where that update is not published); with no
+    /// such update it counts as completed on time.
     /// An open item is overdue from the day after its deadline, and due soon from
     /// `warningDays` days before it up to and including the deadline itself.
     public static func of(_ item: Item, in config: SiteConfig, asOf: Day) -> DeadlineState {
         if config.status(item.status)?.isDone == true {
-            if let completion = item.completionUpdate(in: config), completion.date > item.deadline { return .completedLate }
+            if let completed = item.completedOn ?? item.completionUpdate(in: config)?.date, completed > item.deadline { return .completedLate }
             return .completedOnTime
         }
         let daysLeft = asOf.days(until: item.deadline)

@@ -46,6 +46,11 @@ public struct Item: Sendable {
     /// Parts of the body marked `<!-- internal -->` … `<!-- /internal -->`, as file lines.
     public var internalSections: [ClosedRange<Int>] = []
 
+    /// When the item was completed, as its full updates say, where the update that says so
+    /// is not published (the public edition): facts are computed on the full item, then
+    /// published, so that an internal completion update does not turn 逾期完成 into 按期完成.
+    public var completedOn: Day?
+
     public var latestUpdate: Update? { updates.last }
 
     public init(id: String, title: String, category: String, group: String, status: String, leader: String, department: String,

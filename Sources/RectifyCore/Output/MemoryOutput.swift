@@ -19,6 +19,7 @@ final class MemoryOutput: OutputSink {
     }
 
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
+        guard files.withLock({ $0[relative] == nil }) else { throw .io(path: source.path, reason: OutputPath.collision(relative)) }
         guard case .success(let bytes) = FileBytes.read(source.path, limit: Int.max) else {
             throw .io(path: source.path, reason: "cannot copy: cannot read the file")
         }

@@ -19,4 +19,9 @@ enum OutputPath {
         }
         return segmentLength > 0 && (dots != segmentLength || dots > 2)
     }
+
+    /// Why a copy to `relative` was refused: the build already wrote a file there.
+    static func collision(_ relative: String) -> String {
+        "would be published as \(relative), which the build already wrote (two outputs at one path); rename the file"
+    }
 }

@@ -41,6 +41,7 @@ final class DryRunOutput: OutputSink {
     }
 
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
+        guard paths.withLock({ !$0.contains(relative) }) else { throw .io(path: source.path, reason: OutputPath.collision(relative)) }
         try record(relative)
     }
 

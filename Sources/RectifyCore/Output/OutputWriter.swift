@@ -143,6 +143,8 @@ package final class OutputWriter: OutputSink {
 
     /// Copies the bytes of `source` (never a symbolic link as a link), a megabyte at a time.
     func copy(_ source: URL, to relative: String) throws(RectifyError) {
+        // Every output path is produced once: a copied file never replaces a page.
+        guard files.withLock({ $0[relative] == nil }) else { throw .io(path: source.path, reason: OutputPath.collision(relative)) }
         let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard input >= 0 else { throw .io(path: source.path, reason: "cannot copy: \(String(cString: strerror(errno)))") }
         defer { close(input) }

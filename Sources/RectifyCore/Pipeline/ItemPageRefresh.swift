@@ -46,15 +46,21 @@ public struct ItemPageRefresh: @unchecked Sendable {
         return pages
     }
 
-    /// The item in `path` read again, if it parses without errors and keeps its ID.
+    /// The item in `path` read again, if it parses without errors and keeps its ID; in the
+    /// public edition, as that edition shows it (an item now marked internal is left to the
+    /// full rebuild).
     private func reload(_ path: String, replacing old: Item) -> (Item, String)? {
         let url = options.contentDirectory.appending(path: path)
         guard case .success(let bytes) = FileBytes.read(url.path, limit: ContentLoader.maximumFileSize),
               let text = try? SourceText.decode(bytes), let document = try? MarkdownDocument(parsing: text) else { return nil }
         let log = DiagnosticLog()
-        guard var item = Item.load(document, file: old.source.displayPath, relativePath: path, config: views.content.config, log: log),
+        let publicEdition = options.edition == .public
+        guard var item = Item.load(document, file: old.source.displayPath, relativePath: path, config: views.content.config, log: log,
+                                   publicEdition: publicEdition),
               log.errors.isEmpty, item.id == old.id else { return nil }
         item.attachments = old.attachments
-        return (item, document.body)
+        guard publicEdition else { return (item, document.body) }
+        guard let published = PublicEdition.published(item, config: views.content.config) else { return nil }
+        return (published, InternalSections.strip(item.internalSections, from: document.body, firstLine: document.bodyStartLine))
     }
 }

@@ -30,6 +30,9 @@ struct LoadedSite {
     static func load(_ options: BuildOptions, clock: StepClock) throws(RectifyError) -> LoadedSite {
         let theme = try clock.step("load theme") { () throws(RectifyError) in try loadTheme(options) }
         var (content, contentWarnings, markdown, labels) = try clock.step("load content") { () throws(RectifyError) in try loadContent(options) }
+        // The data checks read the full content: facts are found on the full item, then
+        // published (an internal completion update is still a completion).
+        let full = content
         var edition: PublicEdition?
         if options.edition == .public {
             let made = clock.step("make the public edition") { PublicEdition(content, markdown: markdown, labels: labels, siteFile: options.contentDisplay + "/site.yml") }
@@ -40,7 +43,7 @@ struct LoadedSite {
             (TemplateProblems.planBlockers(theme, planned: options.reuseRenderPlans), TemplateProblems.unknownVariables(theme, labels: labels))
         }
         let messages = Messages(options.messageLanguage ?? content.config.language)
-        let contradictions = clock.step("check data") { ContentContradictions.of(content, asOf: options.asOf, messages: messages) }
+        let contradictions = clock.step("check data") { ContentContradictions.of(full, asOf: options.asOf, messages: messages) }
         var site = LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
                               changes: changes, warnings: contentWarnings + contradictions + blockers, templateVariables: variables, messages: messages)
         site.withheld = edition?.withheld ?? []
@@ -65,6 +68,7 @@ struct LoadedSite {
             directory: options.contentDirectory, displayRoot: options.contentDisplay,
             languages: Labels.languages(in: options.themeDirectory))
         loader.messageLanguage = options.messageLanguage
+        loader.publicEdition = options.edition == .public
         let (content, warnings, markdown) = try loader.load()
         let labels = try Labels.load(language: content.config.language, theme: options.themeDirectory)
         return (content, warnings, markdown, labels)
@@ -74,9 +78,11 @@ struct LoadedSite {
     /// (or outside a repository) the site is the same, minus those.
     private static func readGitHistory(_ options: BuildOptions, content: Content) throws(RectifyError) -> ([String: Day], ChangeSummary?) {
         let git = GitHistory(directory: options.contentDirectory)
-        // Only the dates of the files published: a left-out item's file date goes nowhere.
+        // Only the dates of the files published: a left-out item's file date goes nowhere. The
+        // public edition shows none: a commit that changed only an item's internal parts (an
+        // internal update, a marked section) would date the hidden change.
         let published = Set(content.items.map(\.source.relativePath))
-        let lastChanged = git.lastChanged().filter { published.contains($0.key) }
+        let lastChanged = options.edition == .public ? [:] : git.lastChanged().filter { published.contains($0.key) }
         guard let baseline = git.baseline(options.changesSince) else {
             if let requested = options.changesSince {
                 throw .io(path: options.contentDisplay, reason: "--changes-since: git cannot find revision \"\(requested)\"")
@@ -88,7 +94,7 @@ struct LoadedSite {
             guard let document = try? MarkdownDocument(parsing: text),
                   let item = Item.load(document, file: path, relativePath: path, config: content.config, log: log) else { return nil }
             // The baseline as the same edition showed it, so the changes page compares like with like.
-            return options.edition == .public ? PublicEdition.published(item, rules: content.config.publicEdition) : item
+            return options.edition == .public ? PublicEdition.published(item, config: content.config) : item
         }
         return (lastChanged, ChangeSummary(baseline: baseline.name, before: before, now: content.items, config: content.config))
     }

@@ -19,7 +19,9 @@ extension SiteWriter {
         let theme = self.theme
         let items = views.content.items
         var failures = prepared.failures
-        let placeholder = "\u{E002}rectify:print-items\u{E002}"
+        // With a nonce, like the row markers: text in the content that spells the placeholder
+        // must not place the items a second time.
+        let placeholder = "\u{E002}rectify:print-items:\(UInt64.random(in: 1...UInt64.max))\u{E002}"
         let frame: String
         do {
             frame = try theme.render("print", views.printDocument(itemsHTML: placeholder))
