@@ -112,6 +112,8 @@ private final class EventReader {
         case YAML_MAPPING_START_EVENT:
             try refuseAnchor(event.data.mapping_start.anchor, line: line)
             var entries: [YAMLEntry] = []
+            // Keys seen so far, in a set: a list scan would make 100,000 keys quadratic.
+            var seen = Set<String>()
             while true {
                 var keyEvent = try next()
                 defer { yaml_event_delete(&keyEvent) }
@@ -120,7 +122,7 @@ private final class EventReader {
                 guard case .scalar(let name, _) = key.kind else {
                     throw FrontMatterError(line: key.line, message: "a mapping key must be plain text")
                 }
-                if entries.contains(where: { $0.key == name }) {
+                if !seen.insert(name).inserted {
                     throw FrontMatterError(line: key.line, message: "duplicate key \"\(name)\"")
                 }
                 let value = try readNode(depth: depth + 1)

@@ -78,7 +78,7 @@ public final class PreviewServer: Sendable {
         var logger = Logger(label: "rectify-serve")
         logger.logLevel = .critical
         let application = Application(
-            responder: SiteResponder(store: store, banner: messages.serveBanner()),
+            responder: SiteResponder(store: store, banner: messages.serveBanner(), allowedHosts: SiteResponder.hosts(for: host, port: port)),
             server: .http1(configuration: configuration),
             configuration: .init(address: .hostname(host, port: Int(port)), serverName: nil),
             onServerRunning: { [host, port] _ in await ready("http://\(host):\(port)/") },
@@ -130,6 +130,27 @@ public final class PreviewServer: Sendable {
         guard store.patch(pages.mapValues { Data($0.utf8) }, ifBuildIs: build) else { return nil }
         return pages.keys.sorted()
     }
+
+    /// Ctrl-C (SIGINT) and SIGTERM end the server within half a second, open pages or not:
+    /// the server's own graceful shutdown would wait for every live-reload connection, which
+    /// a browser keeps open for as long as the page is. The scratch folder is removed first.
+    public func stopOnSignals() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [scratch] in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+                    try? FileManager.default.removeItem(at: scratch)
+                    exit(0)
+                }
+            }
+            source.resume()
+            Self.signalSources.append(source)
+        }
+    }
+
+    /// Kept for the life of the process; written once, at start, on one thread.
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 
     /// A line on standard output, written at once (a redirected `print` waits in a buffer).
     static func say(_ line: String) {

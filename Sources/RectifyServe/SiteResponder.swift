@@ -15,6 +15,27 @@ struct SiteResponder: HTTPResponder {
     let store: SiteStore
     /// The banner's first line, in the site's language.
     var banner = "Build failed; showing the last good build."
+    /// The names this server answers to, with or without its port: `localhost` and the
+    /// `--host` given, besides any IP address. Any other `Host` is refused, so a web page whose
+    /// name was rebound to 127.0.0.1 (DNS rebinding) cannot read the internal preview.
+    var allowedHosts: Set<String> = []
+
+    /// Whether `host` (a `Host` header, lowercased) is one this server answers to.
+    func allows(_ host: String) -> Bool {
+        if allowedHosts.contains(host) { return true }
+        // An address typed as such is never a rebound name.
+        var name = Substring(host)
+        if name.hasPrefix("[") { return name.contains("]") }
+        if let colon = name.lastIndex(of: ":") { name = name[..<colon] }
+        var address = in_addr()
+        return inet_pton(AF_INET, String(name), &address) == 1
+    }
+
+    /// The allowed `Host` values for a server at `host`:`port`.
+    static func hosts(for host: String, port: UInt16) -> Set<String> {
+        let names = ["127.0.0.1", "localhost", "[::1]", host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host]
+        return Set(names.flatMap { [$0.lowercased(), "\($0.lowercased()):\(port)"] })
+    }
 
     func respond(to request: Request, context: PreviewContext) async throws -> Response {
         if Self.hasBody(request) {
@@ -23,6 +44,12 @@ struct SiteResponder: HTTPResponder {
         }
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "405 Method Not Allowed\n", extra: [.allow: "GET, HEAD"])
+        }
+        if !allowedHosts.isEmpty {
+            let host = (request.head.authority ?? "").lowercased()
+            guard allows(host) else {
+                return Self.text(.misdirectedRequest, "421 Misdirected Request: this preview answers only to \(allowedHosts.sorted().first ?? "127.0.0.1")\n")
+            }
         }
         let target = request.head.path ?? "/"
         let rawPath = String(target.prefix { $0 != "?" && $0 != "#" })

@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let server = PreviewServer(options: site.buildOptions(asOf: asOf), host: host, port: port, asOf: asOf)
         let content = site.content
+        server.stopOnSignals()
         do {
             try await server.run { url in
                 FileHandle.standardOutput.write(Data("Serving \(content)/ at \(url) (Ctrl-C to stop)\n".utf8))

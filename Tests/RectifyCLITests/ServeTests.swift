@@ -13,10 +13,11 @@ import Testing
         let process: ChildProcess
         var base: String { "http://127.0.0.1:\(port)/" }
 
-        init() async throws {
+        init(_ extra: [String] = [], prepare: (ScratchSite) throws -> Void = { _ in }) async throws {
             site = try ScratchSite()
+            try prepare(site)
             process = try ChildProcess(rectify: ["serve", "--content", site.content.path, "--theme",
-                                                 Rectify.repository.appending(path: "theme").path, "--port", String(port)])
+                                                 Rectify.repository.appending(path: "theme").path, "--port", String(port)] + extra)
             for _ in 0..<200 {
                 if (try? await Tool.run("curl", ["-s", "-o", "/dev/null", base]))?.status == 0 { break }
                 try await Task.sleep(for: .milliseconds(50))
@@ -84,6 +85,55 @@ import Testing
         let page = try await server.get("items/1.1.1/").body
         #expect(page.contains("学习制度有温差（预览修改）"), "the page has changed when the reload event arrives")
         print("edit to reload event: \(elapsed)")
+    }
+
+    /// DNS rebinding: a web page whose name now points at 127.0.0.1 sends its own name as
+    /// `Host`, and is refused; the names of this machine are answered.
+    @Test func aRequestForAnotherHostNameIsRefused() async throws {
+        let server = try await Server()
+        func status(host: String) throws -> String {
+            let connection = try RawConnection(port: server.port)
+            connection.send(Array("GET /data.json HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8))
+            return String(connection.receive(until: "\r\n", timeout: 5).prefix(12))
+        }
+        #expect(try status(host: "evil.example:\(server.port)") == "HTTP/1.1 421")
+        #expect(try status(host: "rebound.example") == "HTTP/1.1 421")
+        for host in ["127.0.0.1:\(server.port)", "localhost:\(server.port)", "127.0.0.1", "192.168.1.5:\(server.port)"] {
+            #expect(try status(host: host) == "HTTP/1.1 200", "\(host)")
+        }
+    }
+
+    /// The public edition's preview names where an error is, never what it says: the error
+    /// may sit in an item that edition leaves out.
+    @Test func thePublicPreviewsBannerQuotesNoHiddenText() async throws {
+        let server = try await Server(["--edition", "public"]) { site in
+            try site.write("items/9.9.1.md", sampleItem(id: "9.9.1", title: "qzxhiddentitle", extra: "visibility: internal"))
+        }
+        #expect(try await server.waitFor("items/1.1.1/") { $0.contains("学习制度有温差") })
+        try server.site.edit("items/9.9.1.md") { $0.replacingOccurrences(of: "status: in_progress", with: "status: \"qzxsecretstatus\"") }
+        #expect(try await server.waitFor("items/1.1.1/") { $0.contains("rectify-build-error") })
+        let page = try await server.get("items/1.1.1/").body
+        #expect(page.contains("items/9.9.1.md:6"), "the banner names the place")
+        #expect(!page.contains("qzxsecretstatus") && !page.contains("qzxhiddentitle"), "the banner quotes what the public edition hides")
+    }
+
+    /// An open page keeps its live-reload connection open for ever; Ctrl-C and SIGTERM end
+    /// the server all the same.
+    @Test func ctrlCAndSIGTERMStopTheServerWithAPageOpen() async throws {
+        for signal in [SIGINT, SIGTERM] {
+            let server = try await Server()
+            let events = try RawConnection(port: server.port)
+            events.send(Array("GET /__rectify/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+            #expect(events.receive(until: ": connected", timeout: 5).contains("text/event-stream"))
+            kill(server.process.pid, signal)
+            var exited = false
+            for _ in 0..<200 where !exited {
+                var status: Int32 = 0
+                exited = waitpid(server.process.pid, &status, WNOHANG) == server.process.pid
+                if !exited { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(exited, "signal \(signal): the server is still running 10 s later")
+        }
     }
 
     @Test func aBrokenFileShowsTheErrorAndKeepsTheLastGoodSite() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RectifySystem
 
 /// `rectify import`: the ledger (整改台账) a bureau keeps in Excel or WPS, turned into a
 /// content folder: `site.yml` with its categories, groups, statuses and departments, and one
@@ -106,11 +107,13 @@ public struct LedgerImport {
     }
 
     private func readSheets() throws(RectifyError) -> [SpreadsheetGrid] {
+        // Read with a limit: a ledger is a few megabytes; a bigger file is refused unread.
         let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw .io(path: file.path, reason: "cannot read the file: \(error.localizedDescription)")
+        switch FileBytes.read(file.path, limit: SpreadsheetGrid.totalLimit) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(.tooLarge(let size)): throw .io(path: file.path, reason: "the file is \(size) bytes, over the limit of \(SpreadsheetGrid.totalLimit) bytes for a ledger")
+        case .failure(.missing): throw .io(path: file.path, reason: "cannot read the file: it does not exist")
+        case .failure(.unreadable(let reason)): throw .io(path: file.path, reason: "cannot read the file: \(reason)")
         }
         do {
             switch file.pathExtension.lowercased() {
@@ -118,6 +121,10 @@ public struct LedgerImport {
             case "csv": return [try SpreadsheetGrid.sheet(csv: data, name: file.lastPathComponent)]
             default: throw RectifyError.io(path: file.path, reason: "not an .xlsx or .csv file: save the ledger as an Excel workbook (.xlsx) or as \"CSV UTF-8\"")
             }
+        } catch ImportFailure.tooLarge {
+            throw .io(path: file.path, reason: "the workbook unpacks to more than \(SpreadsheetGrid.partLimit >> 20) MB per part, or its sheet to more than \(SpreadsheetGrid.maximumCells) cells: it is not a ledger Rectify can read (a damaged or crafted file)")
+        } catch ImportFailure.badReference(let reference) {
+            throw .io(path: file.path, reason: "the sheet names a cell \"\(reference)\" that is past Excel's 1,048,576 rows and 16,384 columns, or not a cell reference: the file is damaged")
         } catch ImportFailure.notUTF8 {
             throw .io(path: file.path, reason: "the CSV file is not UTF-8 (Excel's and WPS's plain \"CSV\" saves GBK): save it again as \"CSV UTF-8 (逗号分隔)\", or import the .xlsx file itself")
         } catch let error as RectifyError {

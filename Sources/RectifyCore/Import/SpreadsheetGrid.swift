@@ -24,13 +24,30 @@ struct SpreadsheetGrid {
     let name: String
     var rows: [[Cell?]]
 
+    /// The most one part of a workbook may unpack to, and all parts together: a zip bomb
+    /// stops at the limit with a message instead of taking the machine's memory.
+    static let partLimit = 32 << 20
+    static let totalLimit = 64 << 20
+    /// Excel's own limits: a reference past them is an error, not a row to allocate.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+    /// The most cells a sheet's grid may hold, counting the blanks between them and what
+    /// merged ranges fill in (a real ledger has a few hundred thousand at most).
+    static let maximumCells = 2_000_000
+
     /// Every sheet of a workbook, in order.
     static func sheets(xlsx data: Data) throws -> [SpreadsheetGrid] {
         let archive = try Archive(data: data, accessMode: .read)
+        var unpacked = 0
         func file(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= UInt64(partLimit) else { throw ImportFailure.tooLarge }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                unpacked += chunk.count
+                guard data.count + chunk.count <= partLimit, unpacked <= totalLimit else { throw ImportFailure.tooLarge }
+                data.append(chunk)
+            }
             return data
         }
         guard let workbook = try file("xl/workbook.xml") else { throw ImportFailure.notAWorkbook }
@@ -64,6 +81,10 @@ struct SpreadsheetGrid {
 enum ImportFailure: Error {
     case notAWorkbook
     case notUTF8
+    /// A part unpacks past `SpreadsheetGrid.partLimit`, or the grid past its cell limit.
+    case tooLarge
+    /// A cell reference past Excel's 1,048,576 rows or 16,384 columns, or malformed.
+    case badReference(String)
 }
 
 /// Runs Foundation's XML parser over `data` with `delegate`, and returns the delegate.
@@ -126,35 +147,52 @@ private enum SharedStrings {
 private enum SheetCells {
     static func parse(_ data: Data, name: String, shared: [String]) throws -> SpreadsheetGrid {
         let delegate = try parseXML(data, with: Collector(shared: shared))
-        var rows: [[SpreadsheetGrid.Cell?]] = []
-        func set(_ row: Int, _ column: Int, _ cell: SpreadsheetGrid.Cell?) {
-            while rows.count <= row { rows.append([]) }
-            while rows[row].count <= column { rows[row].append(nil) }
-            rows[row][column] = cell
-        }
-        for (row, column, cell) in delegate.cells { set(row, column, cell) }
+        if let bad = delegate.badReference { throw ImportFailure.badReference(bad) }
+        // Cells are kept by position; the grid is allocated only as far as real cells reach.
+        var cells: [Int: [Int: SpreadsheetGrid.Cell]] = [:]
+        for (row, column, cell) in delegate.cells { cells[row, default: [:]][column] = cell }
+        let lastRow = cells.keys.max() ?? -1
+        let lastColumn = cells.values.compactMap { $0.keys.max() }.max() ?? -1
+        // A merged range gives its value to the cells it covers, but only within the area the
+        // cells themselves span: `A1:XFD1048576` over a small sheet fills a small sheet.
+        var size = (lastRow + 1) * (lastColumn + 1)
+        guard size <= SpreadsheetGrid.maximumCells else { throw ImportFailure.tooLarge }
         for range in delegate.merges {
-            let value = range.first.row < rows.count && range.first.column < rows[range.first.row].count ? rows[range.first.row][range.first.column] : nil
-            for row in range.first.row...range.last.row {
-                for column in range.first.column...range.last.column { set(row, column, value) }
+            let top = min(range.first.row, range.last.row), bottom = min(max(range.first.row, range.last.row), lastRow)
+            let left = min(range.first.column, range.last.column), right = min(max(range.first.column, range.last.column), lastColumn)
+            guard top <= bottom, left <= right, let value = cells[top]?[left] else { continue }
+            size += (bottom - top + 1) * (right - left + 1)
+            guard size <= 4 * SpreadsheetGrid.maximumCells else { throw ImportFailure.tooLarge }
+            for row in top...bottom {
+                for column in left...right where cells[row]?[column] == nil { cells[row, default: [:]][column] = value }
             }
+        }
+        var rows: [[SpreadsheetGrid.Cell?]] = Array(repeating: [], count: lastRow + 1)
+        for (row, line) in cells {
+            var filled = [SpreadsheetGrid.Cell?](repeating: nil, count: (line.keys.max() ?? -1) + 1)
+            for (column, cell) in line { filled[column] = cell }
+            rows[row] = filled
         }
         return SpreadsheetGrid(name: name, rows: rows)
     }
 
-    /// `B12` → (11, 1).
+    /// `B12` → (11, 1); nil past Excel's limits (`XFD1048576`) or malformed.
     static func position(_ reference: String) -> (row: Int, column: Int)? {
-        var column = 0, digits = ""
-        for character in reference.uppercased() {
-            if let ascii = character.asciiValue, (65...90).contains(ascii), digits.isEmpty {
-                column = column * 26 + Int(ascii - 64)
-            } else if character.isNumber {
-                digits.append(character)
-            } else {
+        var column = 0, row = 0, digits = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case 0x41...0x5A where digits == 0, 0x61...0x7A where digits == 0:
+                column = column * 26 + Int((byte & 0xDF) - 64)
+                guard column <= SpreadsheetGrid.maximumColumns else { return nil }
+            case 0x30...0x39:
+                row = row * 10 + Int(byte - 0x30)
+                digits += 1
+                guard row <= SpreadsheetGrid.maximumRows else { return nil }
+            default:
                 return nil
             }
         }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
+        guard column > 0, row > 0 else { return nil }
         return (row - 1, column - 1)
     }
 
@@ -163,6 +201,8 @@ private enum SheetCells {
         var cells: [(Int, Int, SpreadsheetGrid.Cell)] = []
         var merges: [(first: (row: Int, column: Int), last: (row: Int, column: Int))] = []
         var reference: String?, type: String?, value = "", inline = "", inValue = false, inInline = false
+        /// The first reference past Excel's limits, or malformed.
+        var badReference: String?
 
         init(shared: [String]) { self.shared = shared }
 
@@ -173,7 +213,11 @@ private enum SheetCells {
             case "t": inInline = true
             case "mergeCell":
                 let parts = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
-                if parts.count == 2, let first = SheetCells.position(parts[0]), let last = SheetCells.position(parts[1]) { merges.append((first, last)) }
+                if parts.count == 2, let first = SheetCells.position(parts[0]), let last = SheetCells.position(parts[1]) {
+                    merges.append((first, last))
+                } else if badReference == nil {
+                    badReference = String((attributes["ref"] ?? "").prefix(40))
+                }
             default: break
             }
         }
@@ -187,10 +231,13 @@ private enum SheetCells {
             case "v": inValue = false
             case "t": inInline = false
             case "c":
-                guard let reference, let (row, column) = SheetCells.position(reference) else { return }
+                guard let reference, let (row, column) = SheetCells.position(reference) else {
+                    if badReference == nil, let reference { badReference = String(reference.prefix(40)) }
+                    return
+                }
                 let cell: SpreadsheetGrid.Cell?
                 switch type {
-                case "s": cell = Int(value).flatMap { $0 < shared.count ? .text(shared[$0]) : nil }
+                case "s": cell = Int(value).flatMap { shared.indices.contains($0) ? .text(shared[$0]) : nil }
                 case "inlineStr": cell = .text(inline)
                 case "str", "e": cell = value.isEmpty ? nil : .text(value)
                 case "b": cell = .text(value == "1" ? "TRUE" : "FALSE")

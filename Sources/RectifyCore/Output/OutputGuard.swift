@@ -4,8 +4,11 @@ import Foundation
 /// The rule for what a build may replace: only a folder that Rectify built itself.
 ///
 /// Checked before any other work. The output folder is refused when it
-/// - is empty text, `/`, the user's home folder, or the current folder;
-/// - is, or contains, the content folder or the theme folder;
+/// - is empty text, `/`, a system folder (`/home`, `/root`, `/etc`, `/usr`, `/var`, `/srv`,
+///   …) or a mount point, whatever `--force-output` says;
+/// - is, or contains, the user's home folder, the content folder, the theme folder or the
+///   current folder, compared by device and inode, so that no alias (a symbolic link, a
+///   bind mount) hides it;
 /// - lies inside the content folder or the theme folder (whose files are copied into the
 ///   output, so the site would copy itself);
 /// - is a regular file, or a symbolic link that leads nowhere;
@@ -54,13 +57,16 @@ struct OutputGuard {
         let path = Self.resolved(output.path)
         guard let path else { throw .unsafeOutput(path: named, reason: .danglingLink) }
         if path == "/" { throw .unsafeOutput(path: named, reason: .root) }
-        if let home, path == Self.resolved(home) { throw .unsafeOutput(path: named, reason: .home) }
+        if Self.systemFolders.contains(path) || Self.isMountPoint(path) { throw .unsafeOutput(path: named, reason: .system) }
+        if let home, !home.isEmpty, let folder = Self.resolved(home), Self.contains(path, folder) {
+            throw .unsafeOutput(path: named, reason: .home)
+        }
         for (folder, role) in [(Self.resolved(content.path), OutputRefusal.Role.content),
                                (Self.resolved(theme.path), .theme),
                                (Self.resolved(currentDirectory), .current)] {
             guard let folder else { continue }
-            if folder == path || folder.hasPrefix(path + "/") { throw .unsafeOutput(path: named, reason: .contains(role)) }
-            if role != .current && path.hasPrefix(folder + "/") { throw .unsafeOutput(path: named, reason: .inside(role)) }
+            if Self.contains(path, folder) { throw .unsafeOutput(path: named, reason: .contains(role)) }
+            if role != .current && Self.contains(folder, path) && folder != path { throw .unsafeOutput(path: named, reason: .inside(role)) }
         }
         var status = stat()
         if lstat(path, &status) == 0 {
@@ -75,6 +81,40 @@ struct OutputGuard {
             }
         }
         return URL(fileURLWithPath: path, isDirectory: true)
+    }
+
+    /// Folders a build never replaces, whatever the flags.
+    static let systemFolders: Set<String> = ["/home", "/root", "/etc", "/usr", "/var", "/srv", "/bin", "/sbin", "/lib", "/lib64", "/boot",
+                                             "/opt", "/tmp", "/dev", "/proc", "/sys", "/run", "/mnt", "/media", "/usr/local", "/var/www"]
+
+    /// Whether the folder at `path` is, or is an ancestor of, `inner`: by path text, and by
+    /// device and inode along `inner`'s ancestors, so that a bind mount or a link of the
+    /// output cannot alias a folder it holds.
+    static func contains(_ path: String, _ inner: String) -> Bool {
+        if inner == path || inner.hasPrefix(path == "/" ? "/" : path + "/") { return true }
+        guard let outer = identity(path) else { return false }
+        var folder = inner
+        while true {
+            if let id = identity(folder), id == outer { return true }
+            guard folder != "/", let slash = folder.lastIndex(of: "/") else { return false }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
+    }
+
+    /// The device and inode of `path`, links followed.
+    static func identity(_ path: String) -> [UInt64]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
+    }
+
+    /// Whether `path` is a mount point: on another device than its parent, or the same
+    /// folder as its parent (a bind mount of the root).
+    static func isMountPoint(_ path: String) -> Bool {
+        let parent = (path as NSString).deletingLastPathComponent
+        var own = stat(), above = stat()
+        guard stat(path, &own) == 0, stat(parent.isEmpty ? "/" : parent, &above) == 0, (own.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return own.st_dev != above.st_dev || own.st_ino == above.st_ino
     }
 
     /// Whether the folder holds nothing but, perhaps, a git placeholder.
@@ -122,6 +162,7 @@ public enum OutputRefusal: Sendable, Equatable {
 
     case empty
     case root
+    case system
     case home
     case contains(Role)
     case inside(Role)
@@ -134,7 +175,8 @@ public enum OutputRefusal: Sendable, Equatable {
         switch self {
         case .empty: return "the output folder is empty text; name a folder, e.g. --output public"
         case .root: return "the output folder is the root folder /; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
-        case .home: return "the output folder is your home folder; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
+        case .system: return "the output folder is a system folder or a mount point; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
+        case .home: return "the output folder is or contains your home folder; a build replaces its output as a whole, so name a folder of its own, e.g. --output public"
         case .contains(let role): return "the output folder is or contains \(role.name); a build replaces its output as a whole, so choose a folder beside it, e.g. --output public"
         case .inside(let role): return "the output folder lies inside \(role.name), whose files are published; choose a folder beside it, e.g. --output public"
         case .notAFolder: return "a file, not a folder, is at this path; remove it or choose another --output"

@@ -1,4 +1,5 @@
 import Foundation
+import RectifySystem
 
 /// Finding a helper program (Chromium, WeasyPrint, Pagefind): the path in an environment
 /// variable when it is set, else the first of `names` on the PATH.
@@ -12,14 +13,9 @@ enum ExternalProgram {
         return onPath(names)
     }
 
-    /// The first of `names` found in a folder of the PATH.
+    /// The first of `names` found in a folder of the PATH; relative folders (`.`, an empty
+    /// entry) are skipped, so that a program in the content repository is never run.
     static func onPath(_ names: [String]) -> URL? {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        for name in names {
-            for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-                return URL(fileURLWithPath: "\(folder)/\(name)")
-            }
-        }
-        return nil
+        HelperProcess.onPath(names)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RectifySystem
 
 /// Prints HTML files of the built site to PDF with an installed headless Chromium.
 struct PDFPrinter {
@@ -53,24 +54,18 @@ struct PrintingProgram {
     let program: URL
 
     func run(_ arguments: [String], printing page: URL, to pdf: URL, timeout: TimeInterval) throws(RectifyError) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let outcome: HelperProcess.Outcome
         do {
-            try process.run()
+            // Killed and reaped past the limit, not only signalled.
+            outcome = try HelperProcess.run(program, arguments, timeout: timeout, outputLimit: 16 << 20)
         } catch {
             throw .io(path: program.path, reason: "cannot start \(name): \(error.localizedDescription)")
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
+        if outcome.timedOut {
             throw .io(path: pdf.path, reason: "\(name) did not finish printing within \(Int(timeout)) s")
         }
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw .io(path: pdf.path, reason: "\(name) could not print \(page.lastPathComponent) (exit status \(process.terminationStatus))")
+        guard outcome.succeeded, FileManager.default.fileExists(atPath: pdf.path) else {
+            throw .io(path: pdf.path, reason: "\(name) could not print \(page.lastPathComponent) (exit status \(outcome.status.map(String.init) ?? "killed"))")
         }
     }
 }

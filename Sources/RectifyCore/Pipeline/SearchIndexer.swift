@@ -1,4 +1,5 @@
 import Foundation
+import RectifySystem
 
 /// Pagefind (PyPI `pagefind-bin-extended`, whose build segments Chinese words), run over the
 /// staging folder before it is swapped in, so a published site always has an index that
@@ -13,38 +14,40 @@ struct SearchIndexer {
             return ExternalProgram.find(override: "RECTIFY_PAGEFIND", names: []).map(SearchIndexer.init(program:))
         }
         if let program = ExternalProgram.onPath(["pagefind_extended", "pagefind"]) { return SearchIndexer(program: program) }
-        guard let python = ExternalProgram.onPath(["python3"]) else { return nil }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", "import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), 'pagefind_extended'))"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: path) else { return nil }
-        return SearchIndexer(program: URL(fileURLWithPath: path))
+        return inPythonPackage()
     }
+
+    /// The binary inside PyPI's `pagefind_bin_extended`, as the installed Python finds it.
+    /// Python runs isolated (`-I`: no current folder, no user site, no PYTHON* variables) from
+    /// the root folder, so a `pagefind_bin_extended.py` in a content repository is never
+    /// imported; and the binary must lie in the package's own folder.
+    static func inPythonPackage() -> SearchIndexer? {
+        guard let python = HelperProcess.onPath(["python3"]),
+              let outcome = try? HelperProcess.run(python, ["-I", "-c", "import os, pagefind_bin_extended as p; print(os.path.dirname(os.path.realpath(p.__file__)))"],
+                                                   timeout: 30, outputLimit: 4096),
+              outcome.succeeded else { return nil }
+        let folder = URL(fileURLWithPath: String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let binary = folder.appending(path: "pagefind_extended")
+        guard folder.lastPathComponent == "pagefind_bin_extended", let real = FileBytes.realPath(binary.path),
+              real.hasPrefix(folder.path + "/"), FileManager.default.isExecutableFile(atPath: real) else { return nil }
+        return SearchIndexer(program: URL(fileURLWithPath: real))
+    }
+
+    /// The most an index of the site may take: Pagefind that never ends is killed.
+    static let timeLimit: TimeInterval = 600
 
     /// Writes the index into `pagefind/` inside `site`.
     func index(_ site: URL) throws(RectifyError) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = ["--site", site.path, "--output-subdir", "pagefind", "--keep-index-url", "--silent"]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
+        let outcome: HelperProcess.Outcome
         do {
-            try process.run()
+            outcome = try HelperProcess.run(program, ["--site", site.path, "--output-subdir", "pagefind", "--keep-index-url", "--silent"],
+                                            timeout: Self.timeLimit, outputLimit: 1 << 20)
         } catch {
             throw .io(path: program.path, reason: "cannot start Pagefind: \(error.localizedDescription)")
         }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw .io(path: site.path, reason: "Pagefind could not index the site: \(String(decoding: message, as: UTF8.self).prefix(500))")
+        if outcome.timedOut { throw .io(path: site.path, reason: "Pagefind did not finish within \(Int(Self.timeLimit)) s") }
+        guard outcome.succeeded else {
+            throw .io(path: site.path, reason: "Pagefind could not index the site: \(String(decoding: outcome.errors, as: UTF8.self).prefix(500))")
         }
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// A helper program (git, Python, Pagefind, a PDF printer) run to its end within a time
+/// limit, its output read up to a limit. Past either limit it is killed, not waited for: no
+/// input may make a build, a check or `serve` hang, or hold all of a large output.
+public enum HelperProcess {
+    public struct Outcome: Sendable {
+        /// The exit status; nil if the program was killed (time or output limit, or a signal).
+        public let status: Int32?
+        public let output: Data
+        public let errors: Data
+        public let timedOut: Bool
+        public let outputTooLarge: Bool
+
+        public var succeeded: Bool { status == 0 && !timedOut && !outputTooLarge }
+    }
+
+    /// Runs `executable` with `arguments` in `directory` (default: the root folder, so that
+    /// nothing in the current folder is picked up), with `input` on its standard input.
+    public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil, directory: URL? = nil,
+                           environment: [String: String]? = nil, timeout: TimeInterval,
+                           outputLimit: Int = 256 << 20) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? URL(fileURLWithPath: "/")
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
+        try process.run()
+        let watch = Watch(pid: process.processIdentifier)
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0.01, timeout)) { watch.kill(timedOut: true) }
+        if let input, let inputPipe {
+            let writer = inputPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                // A program that stops reading must not block the writer: EPIPE is ignored.
+                signal(SIGPIPE, SIG_IGN)
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
+        let errors = Mutex(Data())
+        let errorsRead = DispatchSemaphore(value: 0)
+        let errorHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            var collected = Data()
+            while let chunk = try? errorHandle.read(upToCount: 65536), !chunk.isEmpty {
+                if collected.count < 65536 { collected.append(chunk.prefix(65536 - collected.count)) }
+            }
+            errors.withLock { $0 = collected }
+            errorsRead.signal()
+        }
+        var output = Data()
+        while let chunk = try? out.fileHandleForReading.read(upToCount: 1 << 20), !chunk.isEmpty {
+            guard output.count + chunk.count <= outputLimit else {
+                watch.kill(timedOut: false)
+                break
+            }
+            output.append(chunk)
+        }
+        process.waitUntilExit()
+        let (timedOut, tooLarge) = watch.finish()
+        try? out.fileHandleForReading.close()
+        // Errors are read to the end unless a child of the helper still holds the pipe.
+        _ = errorsRead.wait(timeout: .now() + 2)
+        let normal = process.terminationReason == .exit
+        return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
+                       timedOut: timedOut, outputTooLarge: tooLarge)
+    }
+
+    /// Kills the helper once, at its time or output limit, unless it has already finished.
+    private final class Watch: Sendable {
+        let pid: pid_t
+        private let state = Mutex<(finished: Bool, timedOut: Bool, tooLarge: Bool)>((false, false, false))
+
+        init(pid: pid_t) { self.pid = pid }
+
+        func kill(timedOut: Bool) {
+            state.withLock { state in
+                guard !state.finished else { return }
+                if timedOut { state.timedOut = true } else { state.tooLarge = true }
+                Glibc.kill(pid, SIGKILL)
+            }
+        }
+
+        /// Marks the helper reaped (its pid may be reused now); why it was killed, if it was.
+        func finish() -> (timedOut: Bool, tooLarge: Bool) {
+            state.withLock { state in
+                state.finished = true
+                return (state.timedOut, state.tooLarge)
+            }
+        }
+    }
+
+    /// The first of `names` in a folder of the PATH.
+    public static func onPath(_ names: [String]) -> URL? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+        for name in names {
+            for folder in folders where folder.hasPrefix("/") && FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return URL(fileURLWithPath: "\(folder)/\(name)")
+            }
+        }
+        return nil
+    }
+}
