@@ -46,10 +46,17 @@ public struct Theme: Sendable {
         for (folder, root) in folders {
             for (name, file) in Self.templateFiles(in: folder) {
                 let text = try Self.read(file, inside: root)
+                if let line = TemplateNesting.tooDeep(text) {
+                    throw ThemeError(file: file.path, line: line, message: "sections nest deeper than \(TemplateNesting.maximumDepth) levels")
+                }
                 templates[name] = try Self.parse(text, file: file)
                 sources[name] = (file.path, text)
                 blockers[name] = TemplateSource.dependsOnlyOnShape(text) ? nil : file.path
             }
+        }
+        if let (name, chain, line) = TemplateNesting.cycle(in: sources.mapValues(\.text)) {
+            throw ThemeError(file: sources[name]?.file ?? name, line: line,
+                             message: "the template includes itself through its partials (\(chain.joined(separator: " → "))): rendering it would never end")
         }
         for name in required where templates[name] == nil {
             throw ThemeError(file: templatesDirectory.appending(path: name + ".mustache").path, message: "required template is missing")

@@ -19,6 +19,17 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace content files that already exist.")
     var force = false
 
+    /// The content folder must be named, and be a folder or nothing yet.
+    func validate() throws {
+        guard !content.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--content is empty: name the content folder to write, e.g. --content content")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--content \(content) is a file, not a folder: name a folder to write the content into")
+        }
+    }
+
     func run() throws {
         var importer = LedgerImport(file: URL(fileURLWithPath: file), content: URL(fileURLWithPath: content, isDirectory: true))
         importer.partial = partial

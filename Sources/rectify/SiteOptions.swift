@@ -21,6 +21,10 @@ struct SiteOptions: ParsableArguments {
 
     /// A site folder holds `content/site.yml`; without one, say what a site folder is.
     func validate() throws {
+        // A time limit must be a number of seconds that can pass: not nan, inf, 0 or less.
+        guard renderTimeout.isFinite, renderTimeout >= 0.1, renderTimeout <= 3600 else {
+            throw ValidationError("--render-timeout \(renderTimeout): give the seconds one Markdown file may take, from 0.1 to 3600 (default 2)")
+        }
         var isFolder: ObjCBool = false
         let siteFile = (content as NSString).appendingPathComponent("site.yml")
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue,

@@ -189,8 +189,24 @@ private final class Workbook {
         return format
     }
 
+    private var sheetNames: Set<String> = []
+
+    /// A new sheet named `name` as Excel allows: no `/\\?*[]:`, no `'` at either end, at most
+    /// 31 characters, unique (case aside). A theme's label can be anything.
     func sheet(_ name: String) -> Sheet {
-        Sheet(pointer: name.withCString { workbook_add_worksheet(book, $0)! })
+        var base = String(name.map { "/\\?*[]:".contains($0) ? "_" : $0 })
+        while base.hasPrefix("'") { base.removeFirst() }
+        while base.hasSuffix("'") { base.removeLast() }
+        base = String(base.prefix(31))
+        if base.trimmingCharacters(in: .whitespaces).isEmpty { base = "Sheet" }
+        var unique = base, number = 2
+        while sheetNames.contains(unique.lowercased()) {
+            let suffix = "(\(number))"
+            unique = String(base.prefix(31 - suffix.count)) + suffix
+            number += 1
+        }
+        sheetNames.insert(unique.lowercased())
+        return Sheet(pointer: unique.withCString { workbook_add_worksheet(book, $0)! })
     }
 
     func close() throws(RectifyError) {
@@ -211,7 +227,23 @@ private final class Workbook {
             worksheet_set_column(pointer, column, column, width, nil)
         }
 
+        /// Excel holds at most 32,767 characters in a cell; a longer text (libxlsxwriter would
+        /// leave the cell empty) is cut, with a mark that says so.
+        static let cellLimit = 32_767
+        static let cutMark = "……（超出 Excel 单元格长度，已截断，全文见网站）"
+
         func text(row: UInt32, column: UInt16, _ text: String, _ format: Format?) {
+            var text = text
+            if text.utf16.count > Self.cellLimit {
+                var kept = "", units = 0
+                let room = Self.cellLimit - Self.cutMark.utf16.count
+                for character in text {
+                    units += character.utf16.count
+                    guard units <= room else { break }
+                    kept.append(character)
+                }
+                text = kept + Self.cutMark
+            }
             text.withCString { _ = worksheet_write_string(pointer, row, column, $0, format) }
         }
 
