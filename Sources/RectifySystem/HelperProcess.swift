@@ -69,7 +69,7 @@ public enum HelperProcess {
         let (timedOut, tooLarge) = watch.finish()
         try? out.fileHandleForReading.close()
         // Errors are read to the end unless a child of the helper still holds the pipe.
-        _ = errorsRead.wait(timeout: .now() + 2)
+        _ = errorsRead.wait(timeout: .now() + 0.5)
         let normal = process.terminationReason == .exit
         return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
                        timedOut: timedOut, outputTooLarge: tooLarge)

@@ -58,15 +58,15 @@ struct OutputGuard {
         guard let path else { throw .unsafeOutput(path: named, reason: .danglingLink) }
         if path == "/" { throw .unsafeOutput(path: named, reason: .root) }
         if Self.systemFolders.contains(path) || Self.isMountPoint(path) { throw .unsafeOutput(path: named, reason: .system) }
-        if let home, !home.isEmpty, let folder = Self.resolved(home), Self.contains(path, folder) {
-            throw .unsafeOutput(path: named, reason: .home)
-        }
         for (folder, role) in [(Self.resolved(content.path), OutputRefusal.Role.content),
                                (Self.resolved(theme.path), .theme),
                                (Self.resolved(currentDirectory), .current)] {
             guard let folder else { continue }
             if Self.contains(path, folder) { throw .unsafeOutput(path: named, reason: .contains(role)) }
             if role != .current && Self.contains(folder, path) && folder != path { throw .unsafeOutput(path: named, reason: .inside(role)) }
+        }
+        if let home, !home.isEmpty, let folder = Self.resolved(home), Self.contains(path, folder) {
+            throw .unsafeOutput(path: named, reason: .home)
         }
         var status = stat()
         if lstat(path, &status) == 0 {
