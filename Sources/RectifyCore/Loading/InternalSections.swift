@@ -75,7 +75,7 @@ enum InternalSections {
             let inner = rest.drop { $0 == "-" || $0 == "/" }
             if inner.hasPrefix("内部") || inner.hasPrefix("不公开") || inner.hasPrefix("非公开") { return true }
             let word = inner.prefix { $0.isASCII && $0.isLetter }
-            if word.count >= 5, editDistance(String(word.prefix(10)), "internal") <= 2 { return true }
+            if word.count >= 5, Suggestion.distance(Array(word.prefix(10)), Array("internal")) <= 2 { return true }
         }
         return false
     }
@@ -91,19 +91,6 @@ enum InternalSections {
         case 0xFE57: return "!"
         default: return scalar
         }
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 
     /// Whether `body` may hold a marker or a near miss: a `!` or a full-width `！` after a
