@@ -12,8 +12,6 @@ public struct MarkdownDocument: Sendable {
     /// Where the body starts in the text, in UTF-8 bytes; with `bodyText.utf8.count`, the
     /// body's place in the text, to read it again later (`ItemBodies`).
     public let bodyOffset: Int
-    /// The length of the whole text, in UTF-8 bytes.
-    public let textLength: Int
     /// A hash of the whole text's bytes, with this process's seed: a body read again later
     /// must come from exactly the text that was loaded (`ItemBodies`).
     public let textFingerprint: Int
@@ -50,7 +48,6 @@ public struct MarkdownDocument: Sendable {
         if body.utf8.last == UInt8(ascii: "\n") { body = body[..<body.index(before: body.endIndex)] }
         bodyText = body
         bodyOffset = text.utf8.distance(from: text.utf8.startIndex, to: body.startIndex)
-        textLength = text.utf8.count
         textFingerprint = Self.fingerprint(text)
         bodyStartLine = closing.number + 1
     }

@@ -33,7 +33,7 @@ struct SiteResponder: HTTPResponder {
 
     /// The allowed `Host` values for a server at `host`:`port`.
     static func hosts(for host: String, port: UInt16) -> Set<String> {
-        let names = ["127.0.0.1", "localhost", "[::1]", host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host]
+        let names = ["localhost", host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host]
         return Set(names.flatMap { [$0.lowercased(), "\($0.lowercased()):\(port)"] })
     }
 

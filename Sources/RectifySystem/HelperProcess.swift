@@ -39,9 +39,8 @@ public enum HelperProcess {
         DispatchQueue.global().asyncAfter(deadline: .now() + max(0.01, timeout)) { watch.kill(timedOut: true) }
         if let input, let inputPipe {
             let writer = inputPipe.fileHandleForWriting
+            _ = ignoreBrokenPipes
             DispatchQueue.global().async {
-                // A program that stops reading must not block the writer: EPIPE is ignored.
-                signal(SIGPIPE, SIG_IGN)
                 try? writer.write(contentsOf: input)
                 try? writer.close()
             }
@@ -74,6 +73,10 @@ public enum HelperProcess {
         return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
                        timedOut: timedOut, outputTooLarge: tooLarge)
     }
+
+    /// A helper that stops reading its input must not end this process: a write to it then
+    /// fails with EPIPE instead of raising SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// Kills the helper once, at its time or output limit, unless it has already finished.
     private final class Watch: Sendable {

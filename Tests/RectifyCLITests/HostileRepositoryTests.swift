@@ -59,9 +59,9 @@ import Testing
             try "keep".write(to: homes.appending(path: "\(name)/documents/file.txt"), atomically: true, encoding: .utf8)
         }
         let theme = Rectify.repository.appending(path: "theme").path
-        func build(_ output: String, home: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        func build(_ output: String, home: String, force: Bool = true) async throws -> (status: Int32, stdout: String, stderr: String) {
             try await Tool.capture(Rectify.executable.path, ["build", "--content", site.content.path, "--theme", theme, "--output", output,
-                                                            "--as-of", "2026-11-26", "--no-search", "--force-output", "--lang", "en"],
+                                                            "--as-of", "2026-11-26", "--no-search", "--lang", "en"] + (force ? ["--force-output"] : []),
                                    in: site.root, environment: ["HOME": home])
         }
         for output in [homes.path, homes.path + "/", homes.appending(path: "alice/..").path] {
@@ -71,8 +71,10 @@ import Testing
         for name in ["alice", "bob"] {
             #expect(FileManager.default.fileExists(atPath: homes.appending(path: "\(name)/documents/file.txt").path), "\(name)'s files are gone")
         }
+        // Without --force-output: were the rule ever lost, the test must not replace /etc. The
+        // rule is checked before the flag, so it holds with the flag too.
         for system in ["/etc", "/usr", "/var", "/srv", "/home", "/root"] {
-            let refused = try await build(system, home: homes.appending(path: "alice").path)
+            let refused = try await build(system, home: homes.appending(path: "alice").path, force: false)
             #expect(refused.status != 0 && refused.stderr.contains("system folder"), "\(system): \(refused.stderr)")
         }
     }

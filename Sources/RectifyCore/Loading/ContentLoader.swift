@@ -65,8 +65,7 @@ public struct ContentLoader {
                 item?.attachments = bundleFiles(in: "items/\(name.dropLast("/index.md".count))", log: fileLog)
             }
             // The body is read again when it is rendered: only its place is kept.
-            let place = ItemBodies.Place(path: url("items/\(name)").path, textLength: document.textLength,
-                                         fingerprint: document.textFingerprint, offset: document.bodyOffset,
+            let place = ItemBodies.Place(path: url("items/\(name)").path, fingerprint: document.textFingerprint, offset: document.bodyOffset,
                                          length: document.bodyText.utf8.count, firstLine: document.bodyStartLine)
             return (item, place, document.frontMatter["id"]?.value.line, fileLog)
         }

@@ -14,9 +14,8 @@ public final class ItemBodies: Sendable {
     public struct Place: Sendable {
         /// The path loading read.
         let path: String
-        /// The length of the file's text, its hash (`MarkdownDocument.fingerprint`), and the
-        /// body's place in it, in UTF-8 bytes.
-        let textLength: Int
+        /// A hash of the file's text (`MarkdownDocument.fingerprint`), and the body's place in
+        /// it, in UTF-8 bytes.
         let fingerprint: Int
         let offset: Int
         let length: Int
@@ -73,8 +72,7 @@ public final class ItemBodies: Sendable {
 
     private static func read(_ place: Place) -> Result<String, ChangedDuringBuild> {
         guard case .success(let bytes) = FileBytes.read(place.path, limit: ContentLoader.maximumFileSize),
-              let text = try? SourceText.decode(bytes), text.utf8.count == place.textLength,
-              MarkdownDocument.fingerprint(text) == place.fingerprint else {
+              let text = try? SourceText.decode(bytes), MarkdownDocument.fingerprint(text) == place.fingerprint else {
             return .failure(ChangedDuringBuild())
         }
         let utf8 = text.utf8

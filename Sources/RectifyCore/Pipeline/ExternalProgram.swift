@@ -10,12 +10,6 @@ enum ExternalProgram {
         if let explicit = environment[variable], !explicit.isEmpty {
             return FileManager.default.isExecutableFile(atPath: explicit) ? URL(fileURLWithPath: explicit) : nil
         }
-        return onPath(names)
-    }
-
-    /// The first of `names` found in a folder of the PATH; relative folders (`.`, an empty
-    /// entry) are skipped, so that a program in the content repository is never run.
-    static func onPath(_ names: [String]) -> URL? {
-        HelperProcess.onPath(names)
+        return HelperProcess.onPath(names)
     }
 }

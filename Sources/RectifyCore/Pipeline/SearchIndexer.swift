@@ -13,7 +13,7 @@ struct SearchIndexer {
         if ProcessInfo.processInfo.environment["RECTIFY_PAGEFIND"].map({ !$0.isEmpty }) == true {
             return ExternalProgram.find(override: "RECTIFY_PAGEFIND", names: []).map(SearchIndexer.init(program:))
         }
-        if let program = ExternalProgram.onPath(["pagefind_extended", "pagefind"]) { return SearchIndexer(program: program) }
+        if let program = HelperProcess.onPath(["pagefind_extended", "pagefind"]) { return SearchIndexer(program: program) }
         return inPythonPackage()
     }
 
