@@ -20,7 +20,7 @@ import Testing
         let nearMisses = [
             "> <!-- internal -->", "> <!-- /internal -->", "<！-- 内部 -->", "<！-- /内部 -->", "＜!-- 内部 --＞", "＜!-- /内部 --＞",
             "<!--\u{3000}内部\u{3000}-->", "<!--\u{3000}/内部\u{3000}-->", "- <!-- internal -->", "<!-- intenal -->", "<!-- internal note -->",
-            "<!-- Internal：仅内部 -->",
+            "<!-- Internal：仅内部 -->", "<!-- 以下为内部内容 -->", "<-- 内部 -->", "!-- internal -->",
         ]
         // The body starts on line 16 of the sample item; each near miss is followed by a canary line.
         let body = nearMisses.enumerated().map { "\($1)\nqzxnear\($0)" }.joined(separator: "\n")
@@ -42,7 +42,9 @@ import Testing
         let site = try ScratchSite()
         let pairs = [("<!--  internal  -->", "<!--  /internal  -->"), ("<!--INTERNAL-->", "<!--/INTERNAL-->"),
                      ("<!-- internal-->", "<!-- /internal-->"), ("   <!-- 内部 -->", "<!-- / 内部 -->")]
-        let body = pairs.enumerated().map { "\($1.0)\nqzxaccepted\($0)\n\($1.1)" }.joined(separator: "\n\n") + "\n\n公开的结尾 qzxpublictail。"
+        // Text that only resembles a comment opener is not a marker, and no error.
+        let body = pairs.enumerated().map { "\($1.0)\nqzxaccepted\($0)\n\($1.1)" }.joined(separator: "\n\n")
+            + "\n\n注意！内部资料按《条例》办理，a <b> c。\n\n公开的结尾 qzxpublictail。"
         try site.write("items/9.9.1.md", sampleItem(id: "9.9.1", body: body))
         let (built, folder) = try await Self.publicBuild(site)
         #expect(built.status == 0, "\(built.output)")
@@ -145,6 +147,7 @@ import Testing
         try site.write("pages/qzx.md", "---\ntitle: 说明\n---\n\n甲\u{E002}rectify:print-items\u{E002}乙\n")
         #expect(try await site.build(["--no-search"]).status == 0)
         let print = try String(contentsOf: site.output.appending(path: "print/index.html"), encoding: .utf8)
+        #expect(print.contains("甲") && print.contains("乙"), "the page's text, placeholder and all, is in the print document")
         #expect(print.occurrences(of: "id=\"item-1.1.1\"") == 1, "each item once in the print document")
     }
 }

@@ -64,18 +64,22 @@ enum InternalSections {
         return text.lowercased() == "internal" || text == "内部" ? kind : nil
     }
 
-    /// Whether `line` holds something that a reader would take for a marker: after mapping
-    /// full-width characters to ASCII and dropping every space, an HTML comment opener
-    /// (`<!-`, `<!`) followed by a word close to `internal`, or by `内部` or `不公开`.
+    /// Whether `line` holds something that a reader would take for a marker. After mapping
+    /// full-width characters to ASCII and dropping every space: a comment opener, whole or
+    /// with a character missing (`<!-`, `<!`, `<-`, `!--`), followed by a comment whose text
+    /// holds `内部`, `不公开`, `非公开` or a word within two letters of `internal`, anywhere in it.
     static func looksLikeMarker(_ line: Substring) -> Bool {
-        let folded = String(String.UnicodeScalarView(line.unicodeScalars.compactMap(foldedScalar))).lowercased()
-        var rest = Substring(folded)
-        while let opener = rest.range(of: "<!") {
-            rest = rest[opener.upperBound...]
-            let inner = rest.drop { $0 == "-" || $0 == "/" }
-            if inner.hasPrefix("内部") || inner.hasPrefix("不公开") || inner.hasPrefix("非公开") { return true }
-            let word = inner.prefix { $0.isASCII && $0.isLetter }
-            if word.count >= 5, Suggestion.distance(Array(word.prefix(10)), Array("internal")) <= 2 { return true }
+        guard mayHoldMarkers(line) else { return false }
+        let folded = Array(String(String.UnicodeScalarView(line.unicodeScalars.compactMap(foldedScalar))).lowercased())
+        for (index, character) in folded.enumerated() where character == "<" || character == "!" {
+            let run = folded[(index + 1)...].prefix { $0 == "!" || $0 == "-" }
+            let opens = character == "<" ? !run.isEmpty : run.filter { $0 == "-" }.count >= 2
+            guard opens else { continue }
+            var comment = String(folded[(index + 1 + run.count)...].drop { $0 == "/" })
+            if let end = comment.range(of: ">") { comment = String(comment[..<end.lowerBound]) }
+            if ["内部", "不公开", "非公开"].contains(where: comment.contains) { return true }
+            let words = comment.split { !($0.isASCII && $0.isLetter) }
+            if words.contains(where: { $0.count >= 5 && Suggestion.distance(Array($0.prefix(10)), Array("internal")) <= 2 }) { return true }
         }
         return false
     }
@@ -93,16 +97,25 @@ enum InternalSections {
         }
     }
 
-    /// Whether `body` may hold a marker or a near miss: a `!` or a full-width `！` after a
-    /// `<` or `＜` somewhere. A byte scan, so that bodies without one are not split into lines.
-    private static func mayHoldMarkers(_ body: Substring) -> Bool {
-        body.utf8.withContiguousStorageIfAvailable { bytes in
-            // "!" is 0x21; "！" is EF BC 81; "<" is 0x3C; "＜" is EF BC 9C.
-            for index in bytes.indices where bytes[index] == 0x21 || (bytes[index] == 0x81 && index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF) {
-                return true
+    /// Whether `text` may hold a marker or a near miss: a `<` or a `!`, or a full-width or
+    /// small form of either. A byte scan, so that bodies and lines without one are passed over.
+    private static func mayHoldMarkers(_ text: Substring) -> Bool {
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x21, 0x3C: return true
+                // ！ EF BC 81, ＜ EF BC 9C, ﹗ EF B9 97, ﹤ EF B9 A4, 〈 E3 80 88, 《 E3 80 8A
+                case 0x81, 0x9C, 0x97, 0xA4, 0x88, 0x8A:
+                    guard index >= 2 else { continue }
+                    let byte = bytes[index], lead = (bytes[index - 2], bytes[index - 1])
+                    if lead == (0xEF, 0xBC) && (byte == 0x81 || byte == 0x9C) || lead == (0xEF, 0xB9) && (byte == 0x97 || byte == 0xA4)
+                        || lead == (0xE3, 0x80) && (byte == 0x88 || byte == 0x8A) { return true }
+                default: continue
+                }
             }
             return false
-        } ?? true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// `body` without the lines of `sections` (file lines; the body starts at `firstLine`).
