@@ -111,9 +111,11 @@ private final class Notifier: @unchecked Sendable {
         guard watch >= 0 else { return false }
         watched[watch] = (root, relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        // Links are not followed, as `FolderWalk` does not follow them: two links to `.`
+        // would make about 2^40 paths to watch.
         for name in names {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), isFolder.boolValue {
+            var status = stat()
+            if lstat(path + "/" + name, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                 add(root, relative.isEmpty ? name : relative + "/" + name)
             }
         }

@@ -60,6 +60,12 @@ package enum FileBytes {
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether `path` itself is a folder, not a link to one.
+    package static func isPlainFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Whether anything, even a dangling link, exists at `path`.
     package static func exists(_ path: String) -> Bool {
         var status = stat()

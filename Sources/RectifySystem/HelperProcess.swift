@@ -25,8 +25,16 @@ public enum HelperProcess {
                            environment: [String: String]? = nil, timeout: TimeInterval,
                            outputLimit: Int = 256 << 20) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        // The helper dies with this process, even one killed with SIGKILL: `setpriv` (Debian's
+        // util-linux, always installed) sets the parent-death signal and then runs the helper.
+        // The signal follows the thread that started it, which waits below until the end.
+        if let setpriv = diesWithParent {
+            process.executableURL = setpriv
+            process.arguments = ["--pdeathsig", "KILL", "--", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? URL(fileURLWithPath: "/")
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
@@ -73,6 +81,14 @@ public enum HelperProcess {
         return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
                        timedOut: timedOut, outputTooLarge: tooLarge)
     }
+
+    /// `setpriv`, if it is there and knows `--pdeathsig`.
+    private static let diesWithParent: URL? = {
+        for path in ["/usr/bin/setpriv", "/bin/setpriv"] where FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        return nil
+    }()
 
     /// A helper that stops reading its input must not end this process: a write to it then
     /// fails with EPIPE instead of raising SIGPIPE.

@@ -87,14 +87,27 @@ public struct Theme: Sendable {
         }.sorted { $0.0 < $1.0 }
     }
 
+    /// The largest template file read.
+    static let maximumTemplateSize = 128 << 10
+
     private static func read(_ file: URL, inside root: URL) throws(ThemeError) -> String {
         guard let resolved = FileBytes.realPath(file.path), let resolvedRoot = FileBytes.realPath(root.path),
               resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else {
             throw ThemeError(file: file.path, message: "symbolic link leads outside \(root.lastPathComponent)/; it is not followed")
         }
+        // Nor into a hidden folder inside it (`content/.git/config`): what is hidden is never published.
+        if resolved.dropFirst(resolvedRoot.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            throw ThemeError(file: file.path, message: "symbolic link leads into a hidden folder or file; it is not followed")
+        }
         var status = stat()
         guard stat(resolved, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw ThemeError(file: file.path, message: "not a regular file; a template must be a plain text file")
+        }
+        // The Mustache parser finds positions by counting from the start of the text: its time
+        // grows with the square of the size (a 1 MB partial took 98 s). Real templates are a
+        // few kilobytes.
+        guard status.st_size <= maximumTemplateSize else {
+            throw ThemeError(file: file.path, message: "the template is \(status.st_size >> 10) KB, more than the \(maximumTemplateSize >> 10) KB a template may have; split it into partials, or move text into the content")
         }
         do {
             return try String(contentsOf: file, encoding: .utf8)

@@ -118,4 +118,112 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: content.appending(path: "site.yml").path))
         }
     }
+
+    /// A signed commit in a repository whose `.git/config` asks `git log` to show signatures
+    /// made git run the `gpg.program` it names: the repository's own program, run by the
+    /// builder. Git runs with signatures off and every program setting emptied.
+    @Test(.enabled(if: Tool.available("git")))
+    func aRepositorysGPGProgramIsNeverRun() async throws {
+        let site = try ScratchSite()
+        let proof = site.root.appending(path: "gpg-ran.txt")
+        let program = site.root.appending(path: "fake-gpg")
+        try "#!/bin/sh\necho ran > \(proof.path)\nexit 1\n".write(to: program, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        try await git(site, ["init", "-q"])
+        try await git(site, ["add", "-A"])
+        try await git(site, ["commit", "-q", "-m", "baseline"])
+        // A commit carrying a signature header, made by hand: no key is needed for git to
+        // call the program that would check it.
+        let tree = try await Tool.run("git", ["rev-parse", "HEAD^{tree}"], in: site.content).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parent = try await Tool.run("git", ["rev-parse", "HEAD"], in: site.content).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = """
+            tree \(tree)
+            parent \(parent)
+            author t <t@example> 1795000000 +0800
+            committer t <t@example> 1795000000 +0800
+            gpgsig -----BEGIN PGP SIGNATURE-----
+             
+             iQEzBAABCAAdFiEE
+             -----END PGP SIGNATURE-----
+
+            signed
+
+            """
+        let objectFile = site.root.appending(path: "commit.txt")
+        try commit.write(to: objectFile, atomically: true, encoding: .utf8)
+        let object = try await Tool.run("git", ["hash-object", "-t", "commit", "-w", objectFile.path], in: site.content).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await git(site, ["update-ref", "HEAD", object])
+        try await git(site, ["config", "log.showSignature", "true"])
+        try await git(site, ["config", "gpg.program", program.path])
+        let direct = try await Tool.run("git", ["log", "-1"], in: site.content)
+        #expect(FileManager.default.fileExists(atPath: proof.path), "the attack works on plain git: \(direct.output)")
+        try FileManager.default.removeItem(at: proof)
+        let theme = Rectify.repository.appending(path: "theme").path
+        for command in [["check"], ["build", "--output", site.output.path, "--no-search"]] {
+            let result = try await Rectify.run([command[0], "--content", site.content.path, "--theme", theme, "--as-of", "2026-11-26"] + command.dropFirst())
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: proof.path), "\(command[0]) ran the repository's gpg.program")
+        }
+    }
+
+    /// A search indexer that never ends is killed at its time limit: the build fails with a
+    /// message and the previous output stays as it was.
+    @Test func aPagefindThatNeverEndsIsStoppedAtItsTimeLimit() async throws {
+        let site = try ScratchSite()
+        let theme = Rectify.repository.appending(path: "theme").path
+        let first = try await Rectify.run(["build", "--content", site.content.path, "--theme", theme, "--output", site.output.path,
+                                           "--as-of", "2026-11-26", "--no-search"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try site.snapshot()
+        let pidFile = site.root.appending(path: "pagefind.pid")
+        let hanging = site.root.appending(path: "pagefind")
+        try "#!/bin/sh\necho $$ > \(pidFile.path)\nexec sleep 600\n".write(to: hanging, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
+        let result = try await Tool.capture(Rectify.executable.path, ["build", "--content", site.content.path, "--theme", theme,
+                                                                     "--output", site.output.path, "--as-of", "2026-11-26"],
+                                            environment: ["RECTIFY_PAGEFIND": hanging.path, "RECTIFY_PAGEFIND_TIMEOUT": "1"])
+        #expect(result.status == 1 && result.stderr.contains("Pagefind"), "\(result.status): \(result.stderr)")
+        #expect(try site.snapshot() == before, "the previous output changed")
+        let pid = try pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(pid > 0 && !isRunning(pid), "the indexer \(pid) still runs")
+    }
+
+    /// `kill -9` of a build takes its helpers with it: a Pagefind still indexing once went on
+    /// writing into the dead build's staging folder for 37 minutes.
+    @Test func aKilledBuildTakesItsHelpersWithIt() async throws {
+        let site = try ScratchSite()
+        let pidFile = site.root.appending(path: "pagefind.pid")
+        let hanging = site.root.appending(path: "pagefind")
+        try "#!/bin/sh\necho $$ > \(pidFile.path).part\nmv \(pidFile.path).part \(pidFile.path)\nexec sleep 600\n"
+            .write(to: hanging, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
+        let build = try ChildProcess(rectify: ["build", "--content", site.content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                               "--output", site.output.path, "--as-of", "2026-11-26"],
+                                     environment: ["RECTIFY_PAGEFIND": hanging.path])
+        var pid: pid_t = 0
+        for _ in 0..<300 where pid == 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+        }
+        #expect(pid > 0, "the build never started its indexer")
+        #expect(isRunning(pid))
+        build.kill()
+        await build.wait()
+        var gone = false
+        for _ in 0..<40 where !gone {
+            try await Task.sleep(for: .milliseconds(50))
+            gone = !isRunning(pid)
+        }
+        #expect(gone, "the indexer \(pid) outlived the killed build")
+        if !gone { kill(pid, SIGKILL) }
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie waiting for its reaper).
+    func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+        return state != "Z" && state != "X"
+    }
 }

@@ -113,4 +113,92 @@ struct ImportTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.url.appending(path: "b/items/1.1.1.md").path))
     }
+
+    /// A CSV written as text, with a UTF-8 byte-order mark as Excel writes it.
+    func csv(_ folder: TemporaryFolder, _ name: String, _ rows: String) throws -> URL {
+        let file = folder.url.appending(path: name)
+        try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(rows.utf8)).write(to: file)
+        return file
+    }
+
+    /// `26.12.31` once became 0026-12-31, and `check` took any year; a NUL byte or a 10 MB
+    /// field once went into an item the build then refused.
+    @Test func twoDigitYearsControlCharactersAndHugeFieldsAreRowProblems() async throws {
+        let folder = try TemporaryFolder()
+        let header = "编号,所属方面,问题,责任领导,责任单位,完成时限,整改状态\n"
+        let file = try csv(folder, "ledger.csv", header
+            + "1.1.1,作风建设,文山会海,赵某,办公室,26.12.31,整改中\n"
+            + "1.1.2,作风建设,督查检查多\u{0},赵某,办公室,2026-12-31,整改中\n"
+            + "1.1.3,作风建设,\(String(repeating: "长", count: 40_000)),赵某,办公室,2026-12-31,整改中\n"
+            + "1.1.4,作风建设,会议多,赵某,办公室,2026-12-31,整改中\n")
+        let content = folder.url.appending(path: "content")
+        let result = try await importing(file, into: content)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("ledger.csv:row 2: 完成时限 \"26.12.31\" is not a date with a four-digit year"), "\(result.stderr)")
+        #expect(result.stderr.contains("ledger.csv:row 3: a cell holds control characters"), "\(result.stderr)")
+        #expect(result.stderr.contains("ledger.csv:row 4: a cell is longer than the 32,767 characters"), "\(result.stderr)")
+        #expect(!result.stderr.contains("row 5"))
+        #expect(!FileManager.default.fileExists(atPath: content.path))
+
+        // `check` refuses a year far from now, at its line.
+        let site = try ScratchSite()
+        try site.edit("items/1.1.1.md") { $0.replacingOccurrences(of: "deadline: 2026-", with: "deadline: 0026-") }
+        let check = try await Rectify.run(["check", "--content", site.content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                          "--as-of", "2026-11-26"])
+        let said = check.stdout + check.stderr
+        #expect(check.status == 1 && said.contains("items/1.1.1.md:9:") && said.contains("年份应在 1990 到 2099 之间"), "\(said)")
+    }
+
+    /// Two columns under one header name: the leftmost is read, in every run (a dictionary's
+    /// order once chose, and changed from run to run).
+    @Test func theLeftmostOfTwoColumnsWithOneNameIsReadEveryTime() async throws {
+        let folder = try TemporaryFolder()
+        let file = try csv(folder, "ledger.csv", "编号,问题,责任领导,责任单位,完成时限,问题\n1.1.1,左边的问题,赵某,办公室,2026-12-31,右边的问题\n")
+        for run in 0..<4 {
+            let content = folder.url.appending(path: "content-\(run)")
+            let result = try await importing(file, into: content)
+            #expect(result.status == 0, "\(result.stderr)")
+            let item = try String(contentsOf: content.appending(path: "items/1.1.1.md"), encoding: .utf8)
+            #expect(item.contains("title: \"左边的问题\""), "run \(run): \(item)")
+        }
+    }
+
+    /// A link in `items/`, dangling or not, once took the write elsewhere; with --force too.
+    @Test func importNeverWritesThroughALink() async throws {
+        let folder = try TemporaryFolder()
+        let file = try csv(folder, "ledger.csv", "编号,问题,责任领导,责任单位,完成时限\n1.1.1,文山会海,赵某,办公室,2026-12-31\n")
+        let content = folder.url.appending(path: "content")
+        try FileManager.default.createDirectory(at: content.appending(path: "items"), withIntermediateDirectories: true)
+        let target = folder.url.appending(path: "elsewhere.txt")
+        try FileManager.default.createSymbolicLink(atPath: content.appending(path: "items/1.1.1.md").path, withDestinationPath: target.path)
+        let result = try await importing(file, into: content, ["--force"])
+        #expect(result.status == 1 && result.stderr.contains("items/1.1.1.md"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target.path), "the import wrote through the link")
+        #expect(!FileManager.default.fileExists(atPath: content.appending(path: "site.yml").path))
+    }
+
+    /// A sheet over 10 MB of XML once failed with `Code=1 "(null)"`. (40,000 rows once took
+    /// 83 s, each row searching all the rows before it; no time is asserted here, and the
+    /// rows are fewer and longer, to keep the test's files few.)
+    @Test func aLargeLedgerImports() async throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appending(path: "large.xlsx")
+        let made = try await Tool.run("python3", ["-c", #"""
+            import sys, zipfile
+            head = '<row r="1">' + ''.join(f'<c r="{c}1" t="inlineStr"><is><t>{t}</t></is></c>' for c, t in zip("ABCDE", ["序号", "问题", "责任领导", "责任单位", "完成时限"])) + '</row>'
+            rows = [head] + [f'<row r="{i}"><c r="A{i}"><v>{i - 1}</v></c><c r="B{i}" t="inlineStr"><is><t>第{i}个问题的说明文字写得长一些，让表格超过十兆字节{"。" * 700}</t></is></c><c r="C{i}" t="inlineStr"><is><t>张某</t></is></c><c r="D{i}" t="inlineStr"><is><t>办公室</t></is></c><c r="E{i}"><v>46387</v></c></row>' for i in range(2, 5002)]
+            sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + ''.join(rows) + '</sheetData></worksheet>'
+            assert len(sheet.encode()) > 10_500_000, len(sheet.encode())
+            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+                z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/worksheets/sheet1.xml", sheet)
+            """#, file.path])
+        #expect(made.status == 0, "\(made.output)")
+        let content = folder.url.appending(path: "content")
+        let result = try await importing(file, into: content)
+        #expect(result.status == 0, "\(result.stderr.suffix(400))")
+        #expect(result.stdout.contains("Imported 5000 items"), "\(result.stdout.suffix(300))")
+    }
 }

@@ -158,4 +158,40 @@ import Testing
         #expect(result.stderr.contains("symbolic link that leads nowhere"))
         #expect(try workspace.tree() == before)
     }
+
+    /// An internal build into a folder inside the public edition's (`public-edition/internal`)
+    /// would be served by the public web server: refused, even with --force-output.
+    @Test func anInternalBuildInsideThePublicEditionIsRefused() async throws {
+        let workspace = try Workspace()
+        let published = try await workspace.build(output: "public-edition", ["--edition", "public", "--no-search"])
+        #expect(published.status == 0, "\(published.stderr)")
+        let before = try workspace.tree()
+        for extra in [[], ["--force-output"]] {
+            let refused = try await workspace.build(output: "public-edition/internal", ["--no-search"] + extra)
+            #expect(refused.status != 0 && refused.stderr.contains("holds the public edition"), "\(extra): \(refused.stderr)")
+        }
+        #expect(try workspace.tree() == before)
+    }
+
+    /// Folders named like a build's leftovers that Rectify did not make (no marker, a name
+    /// without a process number, a link) are left alone; a `.gitkeep` folder holding a FIFO
+    /// no longer hangs the build.
+    @Test func onlyLeftoversRectifyMadeAreRemoved() async throws {
+        let workspace = try Workspace()
+        #expect(try await workspace.build(output: "public", ["--no-search"]).status == 0)
+        let root = workspace.root
+        for name in [".public.staging-123", ".public.old-456", ".public.staging-notes"] {
+            try FileManager.default.createDirectory(at: root.appending(path: "\(name)/keep"), withIntermediateDirectories: true)
+            try Data("mine".utf8).write(to: root.appending(path: "\(name)/keep/file.txt"))
+        }
+        try FileManager.default.createSymbolicLink(atPath: root.appending(path: ".public.staging-789").path, withDestinationPath: root.appending(path: "home").path)
+        let before = try workspace.tree().filter { !$0.key.hasPrefix("public/") && !$0.key.hasPrefix(".public.rectify-cache") }
+        try FileManager.default.createDirectory(at: root.appending(path: "public/.gitkeep"), withIntermediateDirectories: true)
+        #expect(mkfifo(root.appending(path: "public/.gitkeep/pipe").path, 0o644) == 0)
+        let rebuilt = try await workspace.build(output: "public", ["--no-search", "--force"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let after = try workspace.tree().filter { !$0.key.hasPrefix("public/") && !$0.key.hasPrefix(".public.rectify-cache") }
+        #expect(after == before, "folders Rectify did not make were changed: \(Set(before.keys).symmetricDifference(after.keys))")
+        #expect(FileManager.default.fileExists(atPath: root.appending(path: "home/.ssh/id_ed25519").path))
+    }
 }

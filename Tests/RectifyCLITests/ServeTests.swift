@@ -243,4 +243,16 @@ import Testing
         try FileManager.default.removeItem(at: fifo)
         #expect(try await server.waitFor("") { !$0.contains("rectify-build-error") }, "rebuilds go on after the FIFO is removed")
     }
+
+    /// Two links to `.` in the content once made the watcher follow about 2^40 paths, a full
+    /// core, no edit ever seen. Links are not followed while watching, as while building.
+    @Test func linksBackToTheContentFolderDoNotHideEdits() async throws {
+        let server = try await Server { site in
+            try FileManager.default.createSymbolicLink(atPath: site.content.appending(path: "loop-a").path, withDestinationPath: ".")
+            try FileManager.default.createSymbolicLink(atPath: site.content.appending(path: "items/loop-b").path, withDestinationPath: "..")
+        }
+        #expect(try await server.get("items/1.1.1/").status == 200)
+        try server.site.edit("items/1.1.1.md") { $0.replacingOccurrences(of: "学习制度有温差", with: "学习制度有温差（环路之后）") }
+        #expect(try await server.waitFor("items/1.1.1/") { $0.contains("学习制度有温差（环路之后）") }, "the edit was never seen")
+    }
 }

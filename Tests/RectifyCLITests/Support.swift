@@ -83,8 +83,9 @@ extension String {
 struct ChildProcess: Sendable {
     let pid: pid_t
 
-    /// Starts `rectify` with `arguments`, its output discarded.
-    init(rectify arguments: [String]) throws {
+    /// Starts `rectify` with `arguments`, and `environment` over this process's, its output
+    /// discarded.
+    init(rectify arguments: [String], environment: [String: String] = [:]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -93,8 +94,11 @@ struct ChildProcess: Sendable {
         let path = Rectify.executable.path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, path, &actions, nil, argv, environ)
+        let status = posix_spawn(&child, path, &actions, nil, argv, envp)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
         pid = child
     }

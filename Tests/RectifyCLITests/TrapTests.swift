@@ -21,7 +21,7 @@ import Testing
         let cases = [
             ("partials/loop.mustache", "<p>{{> partials/loop}}</p>\n", "includes itself"),
             ("partials/a.mustache", "{{> partials/b}}\n", "includes itself"),
-            ("deep.mustache", String(repeating: "{{#x}}", count: 20_000) + String(repeating: "{{/x}}", count: 20_000), "nest deeper"),
+            ("deep.mustache", String(repeating: "{{#x}}", count: 5_000) + String(repeating: "{{/x}}", count: 5_000), "nest deeper"),
         ]
         for (file, text, words) in cases {
             let theme = try themeCopy(site)
@@ -62,6 +62,7 @@ import Testing
         }
         let result = try await build(site, theme: theme)
         #expect(result.status == 0, "\(result.stderr.suffix(400))")
+        #expect(result.stderr.contains("items/1.1.1.md:") && result.stderr.contains("ledger.xlsx shows it cut"), "the build says which note is cut: \(result.stderr.suffix(400))")
         let check = try await Tool.run("python3", ["-c", """
             import openpyxl, sys
             book = openpyxl.load_workbook(sys.argv[1])
@@ -86,5 +87,29 @@ import Testing
         #expect(onFile.status == 64 && onFile.stderr.contains("is a file, not a folder"), "\(onFile.stderr)")
         let empty = try await Rectify.run(["import", ledger, "--content", ""])
         #expect(empty.status == 64 && empty.stderr.contains("--content is empty"), "\(empty.stderr)")
+    }
+
+    /// A template's parser takes time with the square of its size (a 1 MB partial: 98 s), so
+    /// a template over 128 KB is an error; a template linked into a hidden folder of the
+    /// content (`.git/config`) is never read.
+    @Test func anOversizedTemplateAndOneLinkedIntoAHiddenFolderAreErrors() async throws {
+        let site = try ScratchSite()
+        let theme = try themeCopy(site)
+        let partial = theme.appending(path: "templates/partials/bar.mustache")
+        try (String(contentsOf: partial, encoding: .utf8) + String(repeating: "<p>{{title}}</p>\n", count: 12_000))
+            .write(to: partial, atomically: true, encoding: .utf8)
+        let large = try await build(site, theme: theme)
+        #expect(large.status == 1 && large.stderr.contains("bar.mustache") && large.stderr.contains("128 KB"), "\(large.stderr.suffix(400))")
+
+        let other = try ScratchSite()
+        try other.write(".git/config", "[remote \"origin\"]\n\turl = https://user:secret-token@example.invalid/repo\n")
+        try FileManager.default.createDirectory(at: other.content.appending(path: "templates"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: other.content.appending(path: "templates/page.mustache").path, withDestinationPath: "../.git/config")
+        let linked = try await build(other, theme: Rectify.repository.appending(path: "theme"))
+        #expect(linked.status == 1 && linked.stderr.contains("hidden"), "\(linked.stderr.suffix(400))")
+        let leaked = (try? FileManager.default.subpathsOfDirectory(atPath: other.output.path))?.contains { path in
+            (try? String(contentsOfFile: other.output.appending(path: path).path, encoding: .utf8))?.contains("secret-token") == true
+        } ?? false
+        #expect(!leaked)
     }
 }

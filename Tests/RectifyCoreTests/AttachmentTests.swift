@@ -33,4 +33,21 @@ import RectifyCore
             "content/items/evidence/index.md:12: warning: broken link \"photo-notes.txt\": no file items/9.1/photo-notes.txt in the site",
         ])
     }
+
+    /// Published files are copied to Windows file shares, where `CON`, `aux.txt`, a name
+    /// ending in a dot or a space, and two names differing only by case cannot be: each is an
+    /// error naming the file. Chinese names stay allowed.
+    @Test func namesWindowsCannotHoldAreErrors() throws {
+        let site = try TestSite(fixture: "small-site")
+        for name in ["CON", "aux.txt", "plan.", "note ", "a?b.txt", "Report.pdf", "report.pdf", "整改方案.pdf"] {
+            try site.write("files/\(name)", "x")
+        }
+        let errors = try site.buildErrors()
+        for name in ["CON", "aux.txt", "plan.", "note ", "a?b.txt"] {
+            #expect(errors.contains { $0.hasPrefix("content/files/\(name): the file name") }, "\(name): \(errors)")
+        }
+        #expect(errors.contains { $0.contains("report.pdf") && $0.contains("differ only by case") }, "\(errors)")
+        #expect(!errors.contains { $0.contains("整改方案.pdf") })
+        #expect(errors.count == 6, "\(errors)")
+    }
 }

@@ -128,4 +128,42 @@ import RectifyCore
         try build(force: true)
         #expect(try build().upToDate == false)
     }
+
+    /// The cache once ignored `--no-search` and `--lang`: a build asking for search after one
+    /// without it said "up to date" and published no index. Every option counts, and a
+    /// folder that cannot be listed means the inputs are not known.
+    @Test func everyOptionAndAnUnlistableFolderMakeANewBuild() throws {
+        let site = try TestSite(copying: Repository.content)
+        func build(_ adjust: @escaping (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {
+            try site.build(asOf: "2026-11-26") { options in
+                options.reuseUnchangedOutput = true
+                adjust(&options)
+            }
+        }
+        #expect(try build().upToDate == false)
+        #expect(try build().upToDate)
+        #expect(try build { $0.messageLanguage = "fr" }.upToDate == false, "another message language")
+        #expect(try build { $0.messageLanguage = "fr" }.upToDate)
+        #expect(try build { $0.searchIndex = true }.upToDate == false, "search asked for after a build without it")
+        #expect(FileManager.default.fileExists(atPath: site.output.appending(path: "pagefind/pagefind-entry.json").path))
+        #expect(try build().upToDate == false)
+        // A folder the build cannot list: one nested past PATH_MAX, made through open folders.
+        var folder = open(site.content.appending(path: "files").path, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<220 {
+            #expect(mkdirat(folder, "nested-folder-name", 0o755) == 0)
+            let inner = openat(folder, "nested-folder-name", O_RDONLY | O_DIRECTORY)
+            close(folder)
+            folder = inner
+        }
+        close(folder)
+        defer {
+            // Foundation cannot remove a path that long; rm can.
+            let rm = Process()
+            rm.executableURL = URL(fileURLWithPath: "/bin/rm")
+            rm.arguments = ["-rf", site.content.appending(path: "files/nested-folder-name").path]
+            try? rm.run()
+            rm.waitUntilExit()
+        }
+        #expect((try? build().upToDate) != true, "a folder that cannot be listed is not known unchanged")
+    }
 }

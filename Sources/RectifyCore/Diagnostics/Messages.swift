@@ -41,6 +41,39 @@ public struct Messages: Sendable {
         }
     }
 
+    /// A published file whose name Windows cannot hold (`reason` from `Identifier.windowsProblem`).
+    func windowsUnsafeName(_ name: String, reason: String) -> String {
+        let why: String
+        switch (language, reason) {
+        case (.chinese, "device"): why = "是 Windows 保留的设备名（如 CON、AUX、NUL、COM1）"
+        case (.chinese, "trailing"): why = "以点或空格结尾，Windows 会去掉它"
+        case (.chinese, _): why = "含有 Windows 不允许的字符（< > : \" | ? * 或控制字符）"
+        case (.english, "device"): why = "is a device name Windows reserves (CON, AUX, NUL, COM1…)"
+        case (.english, "trailing"): why = "ends with a dot or a space, which Windows drops"
+        case (.english, _): why = "holds a character Windows forbids (< > : \" | ? * or a control character)"
+        }
+        switch language {
+        case .chinese: return "文件名“\(name)”\(why)：复制到 Windows 共享文件夹时会出错，请改名"
+        case .english: return "the file name \"\(name)\" \(why): it cannot be copied to a Windows file share; rename it"
+        }
+    }
+
+    /// Two published files whose paths differ only by case.
+    func namesDifferOnlyByCase(_ name: String, _ other: String) -> String {
+        switch language {
+        case .chinese: return "“\(name)”与“\(other)”只有大小写不同，在 Windows 上是同一个文件：请改名其中一个"
+        case .english: return "\"\(name)\" and \"\(other)\" differ only by case, and are one file on Windows: rename one of them"
+        }
+    }
+
+    /// A date whose year is outside 1990–2099: a slip, such as 0026 for 2026.
+    func implausibleYear(_ text: String, key: String) -> String {
+        switch language {
+        case .chinese: return "“\(key)”的日期 \(text) 年份不对：年份应在 1990 到 2099 之间，请写四位年份，例如 2026-12-31"
+        case .english: return "\"\(key)\": the year of \(text) is outside 1990–2099; write the full year, as in 2026-12-31"
+        }
+    }
+
     /// A date in the right form for a day that does not exist (2027-02-30).
     func impossibleDate(_ text: String, key: String, year: Int, month: Int, days: Int) -> String {
         switch language {
@@ -142,6 +175,14 @@ public struct Messages: Sendable {
 
     func noUpdateYet(_ id: String) -> String {
         language == .chinese ? "问题 \(id) 还没有任何带日期的进展" : "item \(id) has no dated update yet"
+    }
+
+    /// A text longer than an Excel cell: cut in `ledger.xlsx`, whole on the site.
+    func cutInWorkbook(_ field: String, length: Int) -> String {
+        switch language {
+        case .chinese: return "“\(field)”有 \(length) 字，超过 Excel 单元格上限 32767 字：ledger.xlsx 中已截断并注明，网站上为全文；如需完整表格，请精简此段"
+        case .english: return "\"\(field)\" has \(length) characters, more than an Excel cell holds (32,767): ledger.xlsx shows it cut, with a mark; the site has it whole"
+        }
     }
 
     func stale(days: Int, last: Day, limit: Int) -> String {

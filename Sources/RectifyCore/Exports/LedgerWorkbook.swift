@@ -15,6 +15,10 @@ import Foundation
 /// `=cmd|…` in a note stays text. The workbook's creation date is the as-of date, so the same
 /// content gives the same bytes.
 struct LedgerWorkbook {
+    /// Excel holds at most 32,767 characters in a cell; a longer text (libxlsxwriter would
+    /// leave the cell empty) is cut, with a mark that says so.
+    static let cellLimit = 32_767
+
     let views: SiteViews
 
     static let columns = ["number", "id", "category", "group", "problem", "measures", "leader", "department",
@@ -227,9 +231,7 @@ private final class Workbook {
             worksheet_set_column(pointer, column, column, width, nil)
         }
 
-        /// Excel holds at most 32,767 characters in a cell; a longer text (libxlsxwriter would
-        /// leave the cell empty) is cut, with a mark that says so.
-        static let cellLimit = 32_767
+        static let cellLimit = LedgerWorkbook.cellLimit
         static let cutMark = "……（超出 Excel 单元格长度，已截断，全文见网站）"
 
         func text(row: UInt32, column: UInt16, _ text: String, _ format: Format?) {

@@ -76,22 +76,30 @@ public struct LedgerImport {
         report.ignored = header.names.sorted { $0.key < $1.key }.compactMap { column, name in header.columns[column] == nil ? name : nil }
         let updates = sheets.filter { $0.name != sheet.name }.lazy.compactMap(Self.updateSheet).first ?? [:]
         var site = ImportedSite(title: Self.title(of: sheet, above: header.firstRow) ?? file.deletingPathExtension().lastPathComponent)
+        // Each field's column: the leftmost, where two columns carry one header name (not
+        // whichever a dictionary happens to give first, which changed from run to run).
+        let fieldColumns = Dictionary(header.columns.map { ($0.value, $0.key) }) { min($0, $1) }
         for row in (header.row + 1)..<sheet.rows.count {
             let cells = sheet.rows[row]
-            func value(_ field: Field) -> String? {
-                guard let column = header.columns.first(where: { $0.value == field })?.key, column < cells.count else { return nil }
-                let text = cells[column]?.text ?? ""
-                return text.isEmpty ? nil : text
-            }
             func cell(_ field: Field) -> SpreadsheetGrid.Cell? {
-                guard let column = header.columns.first(where: { $0.value == field })?.key, column < cells.count else { return nil }
+                guard let column = fieldColumns[field], column < cells.count else { return nil }
                 return cells[column]
+            }
+            func value(_ field: Field) -> String? {
+                let text = cell(field)?.text ?? ""
+                return text.isEmpty ? nil : text
             }
             let place = "\(file.lastPathComponent):row \(row + 1)"
             // Empty padding rows, and group rows (one text merged across the row).
             let texts = cells.compactMap { $0?.text }.filter { !$0.isEmpty }
             if texts.count > 2 && Set(texts).count == 1 { continue }
             guard let problem = value(.problem) else { continue }
+            // What no item can hold: control characters (a NUL from a damaged CSV) and a text
+            // longer than an Excel cell (a 10 MB field).
+            if let bad = cells.compactMap({ $0?.text }).first(where: Self.cannotBeImported) {
+                report.problems.append("\(place): a cell \(bad.utf16.count > LedgerWorkbook.cellLimit ? "is longer than the 32,767 characters a cell holds" : "holds control characters (such as NUL)"): the file is damaged, or not a ledger")
+                continue
+            }
             switch site.add(row: place, id: value(.id), category: value(.category), group: value(.group), title: problem,
                             measures: value(.measures), leader: value(.leader), departments: value(.department),
                             deadline: cell(.deadline), status: value(.status), progress: value(.progress), progressDate: cell(.progressDate),
@@ -132,6 +140,13 @@ public struct LedgerImport {
         } catch {
             throw .io(path: file.path, reason: "cannot read it as a workbook: \(error)")
         }
+    }
+
+    /// A cell text no item may carry: longer than an Excel cell, or with control characters
+    /// other than tab and line breaks.
+    static func cannotBeImported(_ text: String) -> Bool {
+        text.utf16.count > LedgerWorkbook.cellLimit
+            || text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0x7F }
     }
 
     /// The header: the row (or two rows) whose cells name the most known columns.

@@ -87,9 +87,11 @@ enum ImportFailure: Error {
     case badReference(String)
 }
 
-/// Runs Foundation's XML parser over `data` with `delegate`, and returns the delegate.
+/// Runs Foundation's XML parser over `data` with `delegate`, and returns the delegate. The
+/// parser reads from a stream, in chunks: handed the whole of a sheet over 10 MB at once,
+/// libxml2 stops at its lookup limit ("Code=1").
 private func parseXML<Delegate: XMLParserDelegate>(_ data: Data, with delegate: Delegate) throws -> Delegate {
-    let parser = XMLParser(data: data)
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.delegate = delegate
     guard parser.parse() else { throw parser.parserError ?? ImportFailure.notAWorkbook }
     return delegate

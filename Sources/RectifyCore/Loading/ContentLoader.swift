@@ -212,6 +212,12 @@ public struct ContentLoader {
                 log.error(file, nil, "the file name contains a backslash \"\\\", which Windows file shares and web servers read as a folder separator; rename the file")
                 continue
             }
+            // Published files are copied to Windows file shares: a name Windows cannot hold
+            // (`CON`, `aux.txt`, a trailing dot or space, `?`) is an error, as for IDs.
+            if let name = entry.relative.split(separator: "/").last.map(String.init), let reason = Identifier.windowsProblem(name) {
+                log.error(file, nil, log.messages.windowsUnsafeName(name, reason: reason))
+                continue
+            }
             switch entry.kind {
             case .folder:
                 continue
@@ -229,6 +235,13 @@ public struct ContentLoader {
                 }
             case .other:
                 log.error(file, nil, "not a regular file (a FIFO, socket or device); remove it or replace it with a plain file")
+            }
+        }
+        // Two names that differ only by case are one file on a Windows share.
+        var byFolded: [String: String] = [:]
+        for name in files.sorted() {
+            if let other = byFolded.updateValue(name, forKey: Identifier.folded(name)) {
+                log.error(display("\(folder)/\(name)"), nil, log.messages.namesDifferOnlyByCase(name, other))
             }
         }
         return files.sorted()

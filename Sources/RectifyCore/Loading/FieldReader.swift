@@ -55,6 +55,12 @@ struct FieldReader {
             log.error(file, entry.value.line, dateProblem(text, key: entry.key))
             return nil
         }
+        // A year far from now is a slip (`0026-12-31` from `26.12.31`), never a real date of
+        // a rectification: it would put the item decades late or decades ahead.
+        guard Day.plausibleYears.contains(day.year) else {
+            log.error(file, entry.value.line, log.messages.implausibleYear(text, key: entry.key))
+            return nil
+        }
         return day
     }
 

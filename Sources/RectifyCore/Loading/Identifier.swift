@@ -29,6 +29,18 @@ enum Identifier {
         return nil
     }
 
+    /// Why Windows cannot hold a file or folder of this name (any language), or nil: a device
+    /// name with or without an extension, a trailing dot or space, a character Windows
+    /// forbids. Files people add are named in Chinese; only what a share refuses is refused.
+    static func windowsProblem(_ name: String) -> String? {
+        let base = String(name.lowercased().split(separator: ".", omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: .whitespaces)
+        if reservedNames.contains(base) { return "device" }
+        if name.hasSuffix(".") || name.hasSuffix(" ") { return "trailing" }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || "<>:\"|?*".unicodeScalars.contains($0) }) { return "character" }
+        return nil
+    }
+
     /// The form under which two IDs collide on a file share that ignores case.
     static func folded(_ text: String) -> String { text.lowercased() }
 

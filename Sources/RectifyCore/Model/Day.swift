@@ -28,6 +28,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// The years a date in the content may have: 1990–2099 (长期坚持 is written 2099-12-31).
+    public static let plausibleYears = 1990...2099
+
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month

@@ -80,6 +80,15 @@ struct OutputGuard {
                 throw .unsafeOutput(path: named, reason: .publicEdition)
             }
         }
+        // Nor inside it: `public-edition/internal` would be served by the public web server,
+        // whatever the flags.
+        if edition == .internal {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/"), slash != folder.startIndex {
+                folder = String(folder[..<slash])
+                if Self.holdsPublicEdition(folder) { throw .unsafeOutput(path: named, reason: .insidePublicEdition(folder)) }
+            }
+        }
         return URL(fileURLWithPath: path, isDirectory: true)
     }
 
@@ -170,6 +179,7 @@ public enum OutputRefusal: Sendable, Equatable {
     case danglingLink
     case notOurs
     case publicEdition
+    case insidePublicEdition(String)
 
     var message: String {
         switch self {
@@ -183,6 +193,8 @@ public enum OutputRefusal: Sendable, Equatable {
         case .danglingLink: return "the output is a symbolic link that leads nowhere; create its target folder or choose another --output"
         case .publicEdition:
             return "this folder holds the public edition (整改情况公开), and this build makes the internal one: building it here would publish internal content. Add --edition public, or choose another --output"
+        case .insidePublicEdition(let folder):
+            return "the output folder lies inside \(folder), which holds the public edition (整改情况公开): its web server would publish the internal site built here. Choose a folder outside it"
         case .notOurs:
             return "this folder has files in it and was not built by Rectify (it has no \(OutputGuard.markerName) marker); a build would replace all of it. Choose an empty or new folder, or, after checking that nothing in it is needed, add --force-output"
         }

@@ -35,10 +35,19 @@ package final class OutputWriter: OutputSink {
         Self.removeLeftovers(of: name, in: parent)
         staging = parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         stagingPath = staging.path
-        try? FileManager.default.removeItem(at: staging)
+        if FileBytes.exists(stagingPath) {
+            // A killed build of the same process number left it; anything else is not ours.
+            guard FileBytes.isPlainFolder(stagingPath), OutputGuard.wasBuiltByRectify(stagingPath) else {
+                throw .io(path: stagingPath, reason: "a folder Rectify did not make is in the way of the build; move it elsewhere")
+            }
+            try? FileManager.default.removeItem(at: staging)
+        }
         try Self.createFolder(staging)
         stagingFolder = Foundation.open(stagingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard stagingFolder >= 0 else { throw .io(path: stagingPath, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        // The marker from the start: a staging folder a killed build leaves is then known
+        // as Rectify's, and only such folders are removed by the next build.
+        writeMarker()
     }
 
     deinit { close(stagingFolder) }
@@ -254,9 +263,10 @@ package final class OutputWriter: OutputSink {
     }
 
     /// A git placeholder (`.gitkeep`) in the output survives rebuilds.
+    /// Only a plain file is copied: a `.gitkeep` folder holding a FIFO once hung the build.
     private func keepPlaceholder() {
         let placeholder = output.appending(path: ".gitkeep")
-        if FileManager.default.fileExists(atPath: placeholder.path) {
+        if FileBytes.isPlainFile(placeholder.path) {
             try? FileManager.default.copyItem(at: placeholder, to: staging.appending(path: ".gitkeep"))
         }
     }
@@ -271,17 +281,24 @@ package final class OutputWriter: OutputSink {
 
     /// Staging folders left by builds that were killed; safe to remove under the lock. A
     /// previous site moved aside by a build killed between its two moves is put back when
-    /// the output is missing, never deleted.
+    /// the output is missing, never deleted. Only what is provably Rectify's is touched: a
+    /// name ending in a process number, and a folder (not a link) with Rectify's marker.
     private static func removeLeftovers(of name: String, in parent: URL) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
         let output = parent.appending(path: name).path
-        for leftover in names where leftover.hasPrefix(".\(name).old-") {
+        func ours(_ leftover: String, prefix: String, folder: Bool) -> Bool {
+            let number = leftover.dropFirst(prefix.count)
+            guard leftover.hasPrefix(prefix), !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            let path = parent.appending(path: leftover).path
+            return folder ? FileBytes.isPlainFolder(path) && OutputGuard.wasBuiltByRectify(path) : FileBytes.isPlainFile(path)
+        }
+        for leftover in names where ours(leftover, prefix: ".\(name).old-", folder: true) {
             let path = parent.appending(path: leftover).path
             if !FileBytes.exists(output) && rename(path, output) == 0 { continue }
             try? FileManager.default.removeItem(atPath: path)
         }
-        for leftover in names where leftover.hasPrefix(".\(name).staging-")
-            || leftover.hasPrefix(".\(name).rectify-cache" + BuildCache.temporarySuffix) {
+        for leftover in names where ours(leftover, prefix: ".\(name).staging-", folder: true)
+            || ours(leftover, prefix: ".\(name).rectify-cache" + BuildCache.temporarySuffix, folder: false) {
             try? FileManager.default.removeItem(at: parent.appending(path: leftover))
         }
     }

@@ -97,7 +97,7 @@ struct CacheState {
             return CacheState(inputs: nil, earlierWarnings: nil)
         }
         let inputs = InputFingerprint.of(options, git: GitHistory(directory: options.contentDirectory))
-        guard let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
+        guard let inputs, let cache = BuildCache.load(for: options.outputDirectory), cache.inputs == inputs,
               BuildCache.isUnchanged(cache.output, in: options.outputDirectory) else {
             return CacheState(inputs: inputs, earlierWarnings: nil)
         }
@@ -146,26 +146,29 @@ enum FileTree {
 /// The fingerprint of everything a build reads: one line of hex, from a text that lists the
 /// options and every input file with its size, times and inode.
 enum InputFingerprint {
-    static func of(_ options: BuildOptions, git: GitHistory) -> String {
-        var lines = [
-            "content \(options.contentDirectory.standardizedFileURL.path)",
-            "theme \(options.themeDirectory.standardizedFileURL.path)",
-            "as-of \(options.asOf)",
-            "changes-since \(options.changesSince ?? "-")",
-            "pdf \(options.pdf)",
-            "render-timeout \(options.renderTimeout)",
-            "plans \(options.reuseRenderPlans)",
-            "edition \(options.edition.rawValue)",
-            "git \(git.revisions())",
-        ]
-        if let executable = options.workerExecutable {
+    /// Nil if some folder could not be listed (no permission, a path past PATH_MAX): what
+    /// was not seen cannot be known unchanged, so that build is never reused.
+    static func of(_ options: BuildOptions, git: GitHistory) -> String? {
+        // Every option, by its name in `BuildOptions`: an option added later is in the
+        // fingerprint without anyone remembering to add it here.
+        var lines = Mirror(reflecting: options).children.map { "option \($0.label ?? "-") \(String(describing: $0.value))" }
+        lines.append("git \(git.revisions())")
+        // The tools the output depends on, as found now: installing Pagefind or a printer
+        // makes the next build use it.
+        let search = options.searchIndex ? SearchIndexer.find()?.program : nil
+        let printers = options.pdf ? [PDFPrinter.find()?.browser, WeasyPrint.find()?.program] : []
+        lines.append("search \(search?.path ?? "-") printers \(printers.map { $0?.path ?? "-" })")
+        for executable in ([options.workerExecutable, search] + printers).compactMap({ $0 }) {
             var status = stat()
             if stat(executable.path, &status) == 0 {
                 lines.append("executable \(executable.path) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)")
             }
         }
         for (name, folder) in [("content", options.contentDirectory), ("theme", options.themeDirectory)] {
-            for file in FileTree.files(under: folder) where !file.path.hasPrefix(".git/") {
+            let walk = FolderWalk.entries(under: folder.standardizedFileURL.path, skipHidden: false)
+            guard walk.unreadable.isEmpty else { return nil }
+            for entry in walk.entries where entry.kind != .folder && !entry.relative.hasPrefix(".git/") {
+                let file = FileTree.File(entry.relative, entry.status)
                 lines.append("\(name) \(file.path) \(file.size) \(file.modified) \(file.changed) \(file.inode)")
             }
         }

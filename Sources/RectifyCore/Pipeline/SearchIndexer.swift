@@ -33,8 +33,13 @@ struct SearchIndexer {
         return SearchIndexer(program: URL(fileURLWithPath: real))
     }
 
-    /// The most an index of the site may take: Pagefind that never ends is killed.
-    static let timeLimit: TimeInterval = 600
+    /// The most an index of the site may take: Pagefind that never ends is killed. 600 s, or
+    /// `RECTIFY_PAGEFIND_TIMEOUT` seconds (1–86400) for a very slow machine.
+    static let timeLimit: TimeInterval = {
+        guard let text = ProcessInfo.processInfo.environment["RECTIFY_PAGEFIND_TIMEOUT"], let seconds = Double(text),
+              seconds.isFinite, (1...86400).contains(seconds) else { return 600 }
+        return seconds
+    }()
 
     /// Writes the index into `pagefind/` inside `site`.
     func index(_ site: URL) throws(RectifyError) {

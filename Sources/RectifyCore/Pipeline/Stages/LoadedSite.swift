@@ -45,7 +45,8 @@ struct LoadedSite {
         let messages = Messages(options.messageLanguage ?? content.config.language)
         let contradictions = clock.step("check data") { ContentContradictions.of(full, asOf: options.asOf, messages: messages) }
         var site = LoadedSite(theme: theme, labels: labels, asOf: options.asOf, content: content, markdown: markdown, lastChanged: lastChanged,
-                              changes: changes, warnings: contentWarnings + contradictions + blockers, templateVariables: variables, messages: messages)
+                              changes: changes, warnings: contentWarnings + contradictions + blockers + LongCells.of(content, messages: messages),
+                              templateVariables: variables, messages: messages)
         site.withheld = edition?.withheld ?? []
         site.withheldPages = edition?.withheldPages ?? []
         return site

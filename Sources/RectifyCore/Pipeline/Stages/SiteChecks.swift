@@ -73,3 +73,22 @@ enum TemplateProblems {
         }
     }
 }
+
+/// Texts longer than an Excel cell holds (32,767 characters): `ledger.xlsx` shows them cut,
+/// with a mark, and the build says which.
+enum LongCells {
+    static func of(_ content: Content, messages: Messages) -> [Diagnostic] {
+        let limit = LedgerWorkbook.cellLimit
+        var warnings: [Diagnostic] = []
+        for item in content.items {
+            for (field, text) in [("title", item.title), ("measures", item.measures ?? "")] where text.utf16.count > limit {
+                warnings.append(Diagnostic(file: item.source.displayPath, line: 1, message: messages.cutInWorkbook(field, length: text.count), severity: .warning))
+            }
+            for update in item.updates where update.note.utf16.count > limit {
+                warnings.append(Diagnostic(file: item.source.displayPath, line: update.line,
+                                           message: messages.cutInWorkbook("note", length: update.note.count), severity: .warning))
+            }
+        }
+        return warnings
+    }
+}
