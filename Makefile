@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxl
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
 # document's engine, for page numbers in its contents) come from PyPI.
-TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
+TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean

@@ -31,7 +31,7 @@ struct GitPublishingTests {
 
     func publish(_ folder: TemporaryFolder, webRoot: URL) async throws -> Tool.Result {
         try await Tool.run("bash", ["deploy/publish.sh"], in: folder.url, environment: [
-            "RECTIFY": Rectify.executable.path, "AS_OF": "2026-11-26", "WEB_ROOT": webRoot.path,
+            "RECTIFY": Rectify.executable.path, "AS_OF": "2026-11-26", "WEB_ROOT": webRoot.path, "PDF": "no",
         ])
     }
 
@@ -82,6 +82,56 @@ struct GitPublishingTests {
         #expect(!page.contains("最后修改"))
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "changes").path))
         #expect(try await site.build(["--changes-since", "v1"]).stderr.contains("--changes-since: git cannot find revision \"v1\""))
+    }
+
+    /// Each recipe's shell steps, taken from its YAML and run in order in a clone of a content
+    /// repository, as a runner would: `apt-get`, `pip3` and `swift` are stubs (the packages are
+    /// installed here, and `swift build` puts the tested rectify where the build would), `date`
+    /// says 2026-11-26, and WEB_ROOT and PUBLIC_WEB_ROOT are set. Both editions must be
+    /// published, each with its search index.
+    @Test(.enabled(if: Tool.available("python3")), arguments: ["deploy/gitlab-ci.yml", "deploy/github-actions.yml"])
+    func eachRecipesStepsPublishBothEditionsWithSearch(recipe: String) async throws {
+        let repository = try await repository()
+        let steps = try await Tool.capture("/usr/bin/env", ["python3", "-c", """
+            import sys, yaml, json
+            recipe = yaml.safe_load(open(sys.argv[1]))
+            if "rectify" in recipe:
+                job = recipe["rectify"]
+                steps = job.get("before_script", []) + job["script"]
+            else:
+                steps = [step["run"] for step in recipe["jobs"]["publish"]["steps"] if "run" in step]
+            print(json.dumps(steps))
+            """, Rectify.repository.appending(path: recipe).path])
+        let commands = try #require(try JSONSerialization.jsonObject(with: Data(steps.stdout.utf8)) as? [String], "\(steps.stderr)")
+        #expect(commands.contains { $0.contains("pagefind-bin-extended") }, "the recipe installs Pagefind")
+        let stubs = repository.url.appending(path: "stubs")
+        try FileManager.default.createDirectory(at: stubs, withIntermediateDirectories: true)
+        let stubText = [
+            "apt-get": "#!/bin/sh\nexit 0\n",
+            "pip3": "#!/bin/sh\nexit 0\n",
+            "swift": "#!/bin/sh\nmkdir -p .build/release && cp \(Rectify.executable.path) .build/release/rectify\n",
+            "date": "#!/bin/sh\necho 2026-11-26\n",
+        ]
+        for (name, text) in stubText {
+            try text.write(to: stubs.appending(path: name), atomically: true, encoding: .utf8)
+            chmod(stubs.appending(path: name).path, 0o755)
+        }
+        let webRoot = repository.url.appending(path: "www"), publicRoot = repository.url.appending(path: "www-public")
+        let environment = ["PATH": stubs.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                           "HOME": repository.url.path, "TZ": "Asia/Shanghai", "PDF": "no",
+                           "WEB_ROOT": webRoot.path, "PUBLIC_WEB_ROOT": publicRoot.path]
+        for command in commands {
+            let result = try await Tool.capture("/bin/bash", ["-eo", "pipefail", "-c", command], in: repository.url, environment: environment, mergeErrors: true)
+            #expect(result.status == 0, "\(recipe): \(command): \(result.stdout.suffix(600))")
+            guard result.status == 0 else { return }
+        }
+        for root in [webRoot, publicRoot] {
+            #expect(FileManager.default.fileExists(atPath: root.appending(path: "index.html").path), "\(root.lastPathComponent) was not published")
+            #expect(FileManager.default.fileExists(atPath: root.appending(path: "pagefind/pagefind-entry.json").path), "\(root.lastPathComponent) has no search index")
+        }
+        let publicMarker = try String(contentsOf: publicRoot.appending(path: ".rectify-output"), encoding: .utf8)
+        let internalMarker = try String(contentsOf: webRoot.appending(path: ".rectify-output"), encoding: .utf8)
+        #expect(publicMarker.contains("edition: public") && internalMarker.contains("edition: internal"), "the two web roots hold the two editions")
     }
 
     @Test func theRecipesRunTheScriptInAFullClone() async throws {

@@ -234,46 +234,63 @@ import Testing
         #expect(config.output.contains("\"withheld_note\" needs a %d"), "\(config.output)")
     }
 
-    /// `deploy/nginx-editions.conf`, run by a real nginx with only its paths and port changed:
-    /// the public edition is open; the internal one refuses a network it does not allow even
+    /// `deploy/nginx-editions.conf`, run by a real nginx with only its paths, ports and
+    /// certificate changed (a self-signed one made by openssl): the public edition is open
+    /// over HTTP and HTTPS; the internal one is only over HTTPS (plain HTTP is redirected, so
+    /// no password crosses the network in clear), refuses a network it does not allow even
     /// with the password, and on an allowed network asks for the password.
-    @Test(.enabled(if: Tool.available("nginx", "curl")))
-    func theNginxExampleKeepsTheInternalEditionBehindNetworkAndPassword() async throws {
+    @Test(.enabled(if: Tool.available("nginx", "curl", "openssl")))
+    func theNginxExampleKeepsTheInternalEditionBehindTLSNetworkAndPassword() async throws {
         let site = try ScratchSite()
         try site.write("items/9.9.1.md", sampleItem(id: "9.9.1", title: "qzxnginxhidden", extra: "visibility: internal"))
         let publicFolder = site.root.appending(path: "public-edition")
         #expect(try await site.rectify("build", ["--edition", "public", "--output", publicFolder.path, "--as-of", "2026-11-26", "--no-search"]).status == 0)
         #expect(try await site.build(["--no-search"]).status == 0)
         try "staff:{PLAIN}s3cret\n".write(to: site.root.appending(path: "htpasswd"), atomically: true, encoding: .utf8)
+        let certificate = site.root.appending(path: "zhenggai.crt"), key = site.root.appending(path: "zhenggai.key")
+        let made = try await Tool.run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                                                 "-keyout", key.path, "-out", certificate.path])
+        #expect(made.status == 0, "\(made.output)")
 
         let example = try String(contentsOf: Rectify.repository.appending(path: "deploy/nginx-editions.conf"), encoding: .utf8)
-        func serve(allowingLocalhost: Bool, _ check: (UInt16) async throws -> Void) async throws {
-            let port = Tool.freePort()
+        func serve(allowingLocalhost: Bool, _ check: (_ http: UInt16, _ https: UInt16) async throws -> Void) async throws {
+            let http = Tool.freePort(), https = Tool.freePort()
             var server = example
-                .replacingOccurrences(of: "listen 80;", with: "listen 127.0.0.1:\(port);")
+                .replacingOccurrences(of: "listen 80;", with: "listen 127.0.0.1:\(http);")
+                .replacingOccurrences(of: "listen 443 ssl;", with: "listen 127.0.0.1:\(https) ssl;")
                 .replacingOccurrences(of: "/var/www/zhenggai-public/", with: publicFolder.path + "/")
                 .replacingOccurrences(of: "/var/www/zhenggai/", with: site.output.path + "/")
                 .replacingOccurrences(of: "/etc/nginx/rectify-internal.htpasswd", with: site.root.appending(path: "htpasswd").path)
+                .replacingOccurrences(of: "/etc/nginx/certs/zhenggai.crt", with: certificate.path)
+                .replacingOccurrences(of: "/etc/nginx/certs/zhenggai.key", with: key.path)
             if allowingLocalhost { server = server.replacingOccurrences(of: "        deny all;", with: "        allow 127.0.0.1;\n        deny all;") }
-            let nginx = try await Nginx(servingConfig: server, port: port)
+            let nginx = try await Nginx(servingConfig: server, port: http)
             _ = nginx
-            try await check(port)
+            try await check(http, https)
         }
-        func get(_ port: UInt16, _ path: String, user: String? = nil) async throws -> (code: String, body: String) {
-            let body = site.root.appending(path: "body-\(port)")
-            let result = try await Tool.run("curl", ["-s", "-o", body.path, "-w", "%{http_code}"] + (user.map { ["-u", $0] } ?? []) + ["http://127.0.0.1:\(port)\(path)"])
-            return (result.output, (try? String(contentsOf: body, encoding: .utf8)) ?? "")
+        func get(_ url: String, user: String? = nil) async throws -> (code: String, body: String, location: String) {
+            let body = site.root.appending(path: "body-\(UUID().uuidString)")
+            let result = try await Tool.run("curl", ["-s", "-k", "-o", body.path, "-w", "%{http_code} %{redirect_url}"] + (user.map { ["-u", $0] } ?? []) + [url])
+            let parts = result.output.split(separator: " ", maxSplits: 1).map(String.init)
+            return (parts.first ?? "", (try? String(contentsOf: body, encoding: .utf8)) ?? "", parts.count > 1 ? parts[1] : "")
         }
-        try await serve(allowingLocalhost: false) { port in
-            let open = try await get(port, "/zhenggai/ledger/")
-            #expect(open.code == "200" && open.body.contains("整改台账") && !open.body.contains("qzxnginxhidden"))
-            #expect(try await get(port, "/zhenggai/items/9.9.1/").code == "404")
-            #expect(try await get(port, "/zhenggai-internal/", user: "staff:s3cret").code == "403", "a network not allowed is refused, password or not")
+        try await serve(allowingLocalhost: false) { http, https in
+            for base in ["http://127.0.0.1:\(http)", "https://127.0.0.1:\(https)"] {
+                let open = try await get(base + "/zhenggai/ledger/")
+                #expect(open.code == "200" && open.body.contains("整改台账") && !open.body.contains("qzxnginxhidden"), "\(base)")
+                #expect(try await get(base + "/zhenggai/items/9.9.1/").code == "404")
+            }
+            #expect(try await get("https://127.0.0.1:\(https)/zhenggai-internal/", user: "staff:s3cret").code == "403",
+                    "a network not allowed is refused, password or not")
         }
-        try await serve(allowingLocalhost: true) { port in
-            #expect(try await get(port, "/zhenggai-internal/").code == "401")
-            #expect(try await get(port, "/zhenggai-internal/", user: "staff:wrong").code == "401")
-            let inside = try await get(port, "/zhenggai-internal/items/9.9.1/", user: "staff:s3cret")
+        try await serve(allowingLocalhost: true) { http, https in
+            let plain = try await get("http://127.0.0.1:\(http)/zhenggai-internal/items/9.9.1/", user: "staff:s3cret")
+            #expect(plain.code == "301" && plain.location == "https://127.0.0.1/zhenggai-internal/items/9.9.1/" && !plain.body.contains("qzxnginxhidden"),
+                    "plain HTTP is sent to HTTPS: \(plain.code) \(plain.location)")
+            let base = "https://127.0.0.1:\(https)"
+            #expect(try await get(base + "/zhenggai-internal/").code == "401")
+            #expect(try await get(base + "/zhenggai-internal/", user: "staff:wrong").code == "401")
+            let inside = try await get(base + "/zhenggai-internal/items/9.9.1/", user: "staff:s3cret")
             #expect(inside.code == "200" && inside.body.contains("qzxnginxhidden"))
         }
     }
