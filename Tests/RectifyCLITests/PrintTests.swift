@@ -80,6 +80,27 @@ struct PrintTests {
         #expect(!html.contains("href=\"../../"), "no link climbs above the site")
     }
 
+    /// The printers made every relative link absolute, into the build's staging folder, which
+    /// is gone once the build is done (26 `file://` links in the sample's ledger.pdf). The
+    /// PDFs keep their text and their links within the document, and name no local file.
+    @Test func thePDFsLinkToNoLocalFile() async throws {
+        let site = try await site
+        for name in ["ledger.pdf", "print.pdf"] {
+            let pdf = site.output.appending(path: name)
+            let found = try await Tool.run("python3", ["-c", #"""
+                import re, sys, zlib
+                data = open(sys.argv[1], "rb").read()
+                parts = [data]
+                for stream in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+                    try: parts.append(zlib.decompress(stream.group(1)))
+                    except Exception: pass
+                print(sum(part.count(b"file://") for part in parts))
+                """#, pdf.path])
+            #expect(found.status == 0 && found.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(name): \(found.output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "ledger/.print-index.html").path), "the copy printed is not published")
+    }
+
     @Test func eachItemPagePrintsOnAtMostTwoPages() async throws {
         let folder = try TemporaryFolder()
         for id in ["1.1.1", "1.2.1", "1.2.3", "1.3.1", "3.3.2"] {

@@ -21,7 +21,8 @@ struct PDFPrinter {
     static func printDocuments(in folder: URL) throws(RectifyError) -> (pdfs: [String], notes: [String]) {
         let chromium = find(), weasyPrint = WeasyPrint.find()
         var pdfs: [String] = [], notes: [String] = []
-        let document = folder.appending(path: SitePaths.printDocument), documentPDF = folder.appending(path: "print.pdf")
+        let document = try linkFreeCopy(of: folder.appending(path: SitePaths.printDocument)), documentPDF = folder.appending(path: "print.pdf")
+        defer { unlink(document.path) }
         if let weasyPrint {
             try weasyPrint.print(document, to: documentPDF)
             pdfs.append("print.pdf")
@@ -31,7 +32,9 @@ struct PDFPrinter {
             notes.append("--pdf: print.pdf was printed by Chromium, so its contents have no page numbers; install WeasyPrint (pip install weasyprint) for them")
         }
         if let chromium {
-            try chromium.print(folder.appending(path: SitePaths.ledger), to: folder.appending(path: "ledger.pdf"))
+            let ledger = try linkFreeCopy(of: folder.appending(path: SitePaths.ledger))
+            defer { unlink(ledger.path) }
+            try chromium.print(ledger, to: folder.appending(path: "ledger.pdf"))
             pdfs.append("ledger.pdf")
         } else {
             notes.append("--pdf: no Chromium found (looked for \(candidates.joined(separator: ", ")) on the PATH); built without ledger.pdf\(weasyPrint == nil ? " and print.pdf" : "")")
@@ -39,9 +42,41 @@ struct PDFPrinter {
         return (pdfs, notes)
     }
 
-    /// Prints `page` to `pdf`; the page's CSS sets the paper size and the page numbers.
+    /// A copy of `page` beside it (so its relative styles and images still load) whose links
+    /// to other pages and files lead nowhere: a printer makes each relative link absolute,
+    /// and the PDF then pointed into the build's staging folder, deleted once the build was
+    /// done (26 `file://` links in the sample's ledger). Links within the page stay.
+    static func linkFreeCopy(of page: URL) throws(RectifyError) -> URL {
+        guard case .success(let bytes) = FileBytes.read(page.path, limit: 256 << 20) else {
+            throw .io(path: page.path, reason: "cannot read the page to print")
+        }
+        let html = String(decoding: bytes, as: UTF8.self)
+        var output = "", rest = html[...]
+        while let range = rest.range(of: "<a href=\"") {
+            output += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            if rest.hasPrefix("#") {
+                output += "<a href=\""
+            } else {
+                output += "<a data-href=\""
+            }
+        }
+        output += rest
+        let copy = page.deletingLastPathComponent().appending(path: ".print-\(page.lastPathComponent)")
+        do {
+            try Data(output.utf8).write(to: copy)
+        } catch {
+            throw .io(path: copy.path, reason: "cannot write the page to print: \(error.localizedDescription)")
+        }
+        return copy
+    }
+
+    /// Prints `page` to `pdf`; the page's CSS sets the paper size and the page numbers. Nothing
+    /// is fetched from the network: names resolve nowhere, and every other address goes to a
+    /// proxy that is not there.
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 120) throws(RectifyError) {
         var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+                         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=socks5://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
                          "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString]
         if geteuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
         try PrintingProgram(name: "Chromium", program: browser).run(arguments, printing: page, to: pdf, timeout: timeout)

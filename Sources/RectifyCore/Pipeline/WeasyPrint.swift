@@ -11,6 +11,8 @@ struct WeasyPrint {
     }
 
     func print(_ page: URL, to pdf: URL, timeout: TimeInterval = 300) throws(RectifyError) {
-        try PrintingProgram(name: "WeasyPrint", program: program).run(["--quiet", page.path, pdf.path], printing: page, to: pdf, timeout: timeout)
+        // Local files only: an image named by its web address in the content is not fetched.
+        try PrintingProgram(name: "WeasyPrint", program: program).run(["--quiet", "--allowed-protocols", "file", page.path, pdf.path],
+                                                                      printing: page, to: pdf, timeout: timeout)
     }
 }
