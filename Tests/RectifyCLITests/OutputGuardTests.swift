@@ -188,10 +188,27 @@ import Testing
         let before = try workspace.tree().filter { !$0.key.hasPrefix("public/") && !$0.key.hasPrefix(".public.rectify-cache") }
         try FileManager.default.createDirectory(at: root.appending(path: "public/.gitkeep"), withIntermediateDirectories: true)
         #expect(mkfifo(root.appending(path: "public/.gitkeep/pipe").path, 0o644) == 0)
-        let rebuilt = try await workspace.build(output: "public", ["--no-search", "--force"])
+        // --force-output: the .gitkeep folder is a file the last build did not write.
+        let rebuilt = try await workspace.build(output: "public", ["--no-search", "--force", "--force-output"])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         let after = try workspace.tree().filter { !$0.key.hasPrefix("public/") && !$0.key.hasPrefix(".public.rectify-cache") }
         #expect(after == before, "folders Rectify did not make were changed: \(Set(before.keys).symmetricDifference(after.keys))")
         #expect(FileManager.default.fileExists(atPath: root.appending(path: "home/.ssh/id_ed25519").path))
+    }
+
+    /// Files someone adds inside a built site once vanished silently with the next build:
+    /// the build now stops and names them, and replaces them only with --force-output.
+    @Test func filesAddedToABuiltSiteByHandAreNotDeletedUnasked() async throws {
+        let workspace = try Workspace()
+        #expect(try await workspace.build(output: "public", ["--no-search"]).status == 0)
+        let added = ["public/通知.docx", "public/items/1.1.1/扫描件.pdf"]
+        for path in added { try Data("mine".utf8).write(to: workspace.root.appending(path: path)) }
+        let refused = try await workspace.build(output: "public", ["--no-search", "--force"])
+        #expect(refused.status != 0 && refused.stderr.contains("通知.docx") && refused.stderr.contains("items/1.1.1/扫描件.pdf"), "\(refused.stderr)")
+        for path in added { #expect(FileManager.default.fileExists(atPath: workspace.root.appending(path: path).path), "\(path) is gone") }
+        let forced = try await workspace.build(output: "public", ["--no-search", "--force", "--force-output"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appending(path: added[0]).path))
+        #expect(try await workspace.build(output: "public", ["--no-search", "--force"]).status == 0, "a site just built holds only its own files")
     }
 }

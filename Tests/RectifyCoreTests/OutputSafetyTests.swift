@@ -22,7 +22,11 @@ import RectifyCore
         try Data("stale".utf8).write(to: site.output.appending(path: "stale.html"))
         try Data().write(to: site.output.appending(path: ".gitkeep"))
         try site.remove("items/four.md")
-        try site.build()
+        // A file the last build did not write stops the build (it would be lost unasked)...
+        #expect(throws: RectifyError.self) { try site.build() }
+        #expect(site.exists("stale.html") && site.exists("items/2.1/index.html"))
+        // ...unless the output may be replaced whatever it holds.
+        try site.build { $0.forceOutput = true }
         #expect(!site.exists("stale.html"))
         #expect(!site.exists("items/2.1/index.html"))
         #expect(site.exists("items/1.2/index.html"))

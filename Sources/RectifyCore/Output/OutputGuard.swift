@@ -23,6 +23,23 @@ struct OutputGuard {
     static let markerName = ".rectify-output"
     static let markerText = "This folder was built by Rectify. The next `rectify build` replaces it as a whole.\n"
 
+    /// The list of the files a build put in the folder, one path a line.
+    static let manifestName = ".rectify-files"
+
+    /// Files in a folder Rectify built that its list does not name: added by hand after the
+    /// build. Empty when the folder has no list (built before there was one).
+    static func filesAddedByHand(_ path: String) -> [String] {
+        guard case .success(let bytes) = FileBytes.read(path + "/" + manifestName, limit: 64 << 20) else { return [] }
+        let listed = Set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init))
+        // A line ending in "/" stands for a folder another program wrote (the search index).
+        let folders = listed.filter { $0.hasSuffix("/") }
+        return FolderWalk.entries(under: path, skipHidden: false).entries
+            .filter { entry in
+                entry.kind != .folder && !listed.contains(entry.relative) && entry.relative != ".gitkeep"
+                    && !folders.contains { entry.relative.hasPrefix($0) }
+            }.map(\.relative)
+    }
+
     /// The marker of a folder built as `edition`: the edition on a line of its own.
     static func markerText(for edition: Edition) -> String {
         markerText + "edition: \(edition.rawValue)\n"
@@ -78,6 +95,10 @@ struct OutputGuard {
             // internal site built into it would publish everything.
             if !force && edition == .internal && Self.holdsPublicEdition(path) {
                 throw .unsafeOutput(path: named, reason: .publicEdition)
+            }
+            // Files someone put into a built site would go with the old site: not unasked.
+            if !force, case let added = Self.filesAddedByHand(path), !added.isEmpty {
+                throw .unsafeOutput(path: named, reason: .filesAddedByHand(added))
             }
         }
         // Nor inside it: `public-edition/internal` would be served by the public web server,
@@ -180,6 +201,7 @@ public enum OutputRefusal: Sendable, Equatable {
     case notOurs
     case publicEdition
     case insidePublicEdition(String)
+    case filesAddedByHand([String])
 
     var message: String {
         switch self {
@@ -195,6 +217,9 @@ public enum OutputRefusal: Sendable, Equatable {
             return "this folder holds the public edition (整改情况公开), and this build makes the internal one: building it here would publish internal content. Add --edition public, or choose another --output"
         case .insidePublicEdition(let folder):
             return "the output folder lies inside \(folder), which holds the public edition (整改情况公开): its web server would publish the internal site built here. Choose a folder outside it"
+        case .filesAddedByHand(let files):
+            let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " … (\(files.count) in all)" : "")
+            return "this folder holds files the last build did not write (\(shown)); a build replaces the whole folder and they would be lost. Move them out (into content/files/ to publish them), or add --force-output to replace them"
         case .notOurs:
             return "this folder has files in it and was not built by Rectify (it has no \(OutputGuard.markerName) marker); a build would replace all of it. Choose an empty or new folder, or, after checking that nothing in it is needed, add --force-output"
         }

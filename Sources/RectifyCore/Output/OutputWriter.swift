@@ -184,6 +184,7 @@ package final class OutputWriter: OutputSink {
     func publish() throws(RectifyError) {
         keepPlaceholder()
         writeMarker()
+        writeManifest()
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             if rectify_rename_exchange(staging.path, output.path) != 0 {
@@ -220,6 +221,20 @@ package final class OutputWriter: OutputSink {
     private func writeMarker() {
         var text = OutputGuard.markerText(for: edition)
         text.withUTF8 { bytes in _ = try? writeFile(OutputGuard.markerName, UnsafeRawBufferPointer(bytes)) }
+    }
+
+    /// The list of every file in the new site (`OutputGuard.manifestName`), taken from the
+    /// staging folder itself: the next build finds a file someone added by hand by its absence
+    /// here, and does not delete it unasked.
+    private func writeManifest() {
+        // The search index is listed as its folder: Pagefind names its files anew in each
+        // run, and the list must be the same bytes for the same site.
+        let listed = Set(FolderWalk.entries(under: stagingPath, skipHidden: false).entries
+            .filter { $0.kind != .folder }.map { $0.relative.hasPrefix("pagefind/") ? "pagefind/" : $0.relative }).union([OutputGuard.manifestName])
+        let text = listed.sorted().joined(separator: "\n") + "\n"
+        text.utf8CString.withUnsafeBytes { bytes in
+            _ = try? writeFile(OutputGuard.manifestName, UnsafeRawBufferPointer(rebasing: bytes.dropLast()))
+        }
     }
 
     /// Removes the staging folder of a build that did not finish.
