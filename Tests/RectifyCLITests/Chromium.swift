@@ -18,9 +18,39 @@ enum Chromium {
     static let baseArguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
                                 "--disable-extensions", "--mute-audio", "--hide-scrollbars"]
 
-    /// The DOM of a page after it loaded and its scripts (if any) ran.
-    static func dumpDOM(_ url: URL) async throws -> String {
-        try await run(baseArguments + ["--virtual-time-budget=2000", "--dump-dom", url.absoluteString]).stdout
+    /// Loads each page in turn in a frame of one browser (each start of Chromium costs
+    /// seconds of CPU) and gives, per page, the value of `attribute` on its root element
+    /// once its scripts had time to run: "" if it is not set, nil if the page did not load.
+    static func rootAttribute(_ attribute: String, afterLoading pages: [URL]) async throws -> [String?] {
+        let folder = try TemporaryFolder()
+        let harness = folder.url.appending(path: "harness.html")
+        let list = pages.map { "\"\($0.absoluteString)\"" }.joined(separator: ", ")
+        try """
+            <!DOCTYPE html><html><body><pre id="report">running</pre><iframe id="frame"></iframe>
+            <script>
+            const frame = document.getElementById("frame"), pages = [\(list)], results = [];
+            const loaded = page => new Promise(resolve => { frame.onload = resolve; frame.src = page; });
+            (async () => {
+              for (const page of pages) {
+                await loaded(page);
+                await new Promise(resolve => setTimeout(resolve, 1000));
+                let value = "-";
+                try {
+                  const doc = frame.contentDocument;
+                  if (doc.body && doc.body.children.length > 0) value = doc.documentElement.getAttribute("\(attribute)") || "";
+                } catch (error) {}
+                results.push(value);
+              }
+              document.getElementById("report").textContent = results.join("|");
+            })();
+            </script></body></html>
+            """.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try await run(baseArguments + ["--allow-file-access-from-files", "--virtual-time-budget=\(5000 * pages.count + 5000)",
+                                                 "--dump-dom", harness.absoluteString]).stdout
+        guard let report = dom.firstMatch(of: /<pre id="report">([^<]*)<\/pre>/)?.output.1, report != "running" else {
+            return pages.map { _ in nil }
+        }
+        return report.split(separator: "|", omittingEmptySubsequences: false).map { $0 == "-" ? nil : String($0) }
     }
 
     static func printPDF(_ page: URL, to pdf: URL) async throws {

@@ -32,8 +32,11 @@ final class ScratchSite: Sendable {
         return try await Rectify.run([command, "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path] + lang + arguments)
     }
 
-    func build(_ arguments: [String] = []) async throws -> Rectify.Result {
-        try await rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + arguments)
+    /// `rectify build` into `output`, without the search index unless `search` (Pagefind is
+    /// a second or so of CPU per build, and only the search tests read its index).
+    func build(_ arguments: [String] = [], search: Bool = false) async throws -> Rectify.Result {
+        let noSearch = search || arguments.contains("--no-search") ? [] : ["--no-search"]
+        return try await rectify("build", ["--output", output.path, "--as-of", "2026-11-26"] + noSearch + arguments)
     }
 
     /// Every file under `folder` (default: the output), relative path to bytes; the search
