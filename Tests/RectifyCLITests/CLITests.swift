@@ -59,8 +59,8 @@ enum Rectify {
         let stderr: String
     }
 
-    static func run(_ arguments: [String]) async throws -> Result {
-        let result = try await Tool.capture(executable.path, arguments, in: repository)
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        let result = try await Tool.capture(executable.path, arguments, in: repository, environment: environment)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

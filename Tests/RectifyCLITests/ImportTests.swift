@@ -186,7 +186,7 @@ struct ImportTests {
         let made = try await Tool.run("python3", ["-c", #"""
             import sys, zipfile
             head = '<row r="1">' + ''.join(f'<c r="{c}1" t="inlineStr"><is><t>{t}</t></is></c>' for c, t in zip("ABCDE", ["序号", "问题", "责任领导", "责任单位", "完成时限"])) + '</row>'
-            rows = [head] + [f'<row r="{i}"><c r="A{i}"><v>{i - 1}</v></c><c r="B{i}" t="inlineStr"><is><t>第{i}个问题的说明文字写得长一些，让表格超过十兆字节{"。" * 700}</t></is></c><c r="C{i}" t="inlineStr"><is><t>张某</t></is></c><c r="D{i}" t="inlineStr"><is><t>办公室</t></is></c><c r="E{i}"><v>46387</v></c></row>' for i in range(2, 5002)]
+            rows = [head] + [f'<row r="{i}"><c r="A{i}"><v>{i - 1}</v></c><c r="B{i}" t="inlineStr"><is><t>第{i}个问题的说明文字写得长一些，让表格超过十兆字节{"。" * 1800}</t></is></c><c r="C{i}" t="inlineStr"><is><t>张某</t></is></c><c r="D{i}" t="inlineStr"><is><t>办公室</t></is></c><c r="E{i}"><v>46387</v></c></row>' for i in range(2, 2002)]
             sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + ''.join(rows) + '</sheetData></worksheet>'
             assert len(sheet.encode()) > 10_500_000, len(sheet.encode())
             with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
@@ -199,6 +199,6 @@ struct ImportTests {
         let content = folder.url.appending(path: "content")
         let result = try await importing(file, into: content)
         #expect(result.status == 0, "\(result.stderr.suffix(400))")
-        #expect(result.stdout.contains("Imported 5000 items"), "\(result.stdout.suffix(300))")
+        #expect(result.stdout.contains("Imported 2000 items"), "\(result.stdout.suffix(300))")
     }
 }

@@ -103,7 +103,8 @@ struct PrintTests {
 
     @Test func eachItemPagePrintsOnAtMostTwoPages() async throws {
         let folder = try TemporaryFolder()
-        for id in ["1.1.1", "1.2.1", "1.2.3", "1.3.1", "3.3.2"] {
+        // The three longest items of the sample (by file size), and the shortest.
+        for id in ["1.2.1", "1.1.1", "1.3.1", "3.1.2"] {
             let pdf = folder.url.appending(path: "\(id).pdf")
             try await Chromium.printPDF(try await site.output.appending(path: "items/\(id)/index.html"), to: pdf)
             let info = try await Poppler.info(pdf)
