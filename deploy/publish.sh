@@ -4,7 +4,7 @@
 #
 #   RECTIFY   the rectify executable            (default: .build/release/rectify)
 #   CONTENT   the content folder                (default: content)
-#   THEME     the theme folder                  (default: theme)
+#   THEME     the theme folder                  (default: theme, else the bundle's, beside RECTIFY)
 #   OUTPUT    where the site is built           (default: public)
 #   AS_OF     the "data as of" date, YYYY-MM-DD (default: today)
 #   PDF       "no" to make no PDFs; by default they are made when Chromium or WeasyPrint is
@@ -19,13 +19,16 @@
 set -euo pipefail
 RECTIFY=${RECTIFY:-.build/release/rectify}
 CONTENT=${CONTENT:-content}
-THEME=${THEME:-theme}
+# The repository's theme/, else the one the offline bundle carries beside rectify.
+if [[ -z "${THEME:-}" ]]; then
+  if [[ -d theme ]]; then THEME=theme; else THEME=$(dirname "$RECTIFY")/theme; fi
+fi
 OUTPUT=${OUTPUT:-public}
 AS_OF=${AS_OF:-$(date +%F)}
 
 # Search and PDFs come from other programs: say plainly when one is missing.
 BUILD_FLAGS=()
-if [[ -n "${RECTIFY_PAGEFIND:-}" ]] || command -v pagefind_extended >/dev/null || command -v pagefind >/dev/null \
+if [[ -n "${RECTIFY_PAGEFIND:-}" ]] || [[ -x "$(dirname "$RECTIFY")/pagefind_extended" ]] || command -v pagefind_extended >/dev/null || command -v pagefind >/dev/null \
    || (cd / && python3 -I -c "import pagefind_bin_extended" 2>/dev/null); then
   :
 else

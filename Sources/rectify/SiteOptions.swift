@@ -7,8 +7,19 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder: site.yml, items/, pages/, files/, templates/.")
     var content = "content"
 
-    @Option(help: "The theme folder: templates/, i18n/, static/.")
-    var theme = "theme"
+    @Option(name: .customLong("theme"), help: "The theme folder: templates/, i18n/, static/ (default: theme/ here, else the theme beside the rectify program, as in the offline bundle).")
+    var themeOption: String?
+
+    /// `--theme`; else `theme` in the current folder; else the theme the bundle carries
+    /// beside the executable (`rectify-<version>-linux-x86_64/theme`).
+    var theme: String {
+        if let themeOption { return themeOption }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "theme", isDirectory: &isFolder), isFolder.boolValue { return "theme" }
+        let bundled = currentExecutable.deletingLastPathComponent().appending(path: "theme").path
+        if FileManager.default.fileExists(atPath: bundled, isDirectory: &isFolder), isFolder.boolValue { return bundled }
+        return "theme"
+    }
 
     @Option(name: .customLong("lang"), help: "The language of the messages about the content, zh-CN or en (default: the site's language).")
     var messageLanguage: String?

@@ -89,7 +89,7 @@ struct GitPublishingTests {
     /// installed here, and `swift build` puts the tested rectify where the build would), `date`
     /// says 2026-11-26, and WEB_ROOT and PUBLIC_WEB_ROOT are set. Both editions must be
     /// published, each with its search index.
-    @Test(.enabled(if: Tool.available("python3")), arguments: ["deploy/gitlab-ci.yml", "deploy/github-actions.yml"])
+    @Test(.enabled(if: Tool.available("python3")), arguments: ["deploy/gitlab-ci.yml", "deploy/github-actions.yml", "deploy/gitlab-ci-intranet.yml"])
     func eachRecipesStepsPublishBothEditionsWithSearch(recipe: String) async throws {
         let repository = try await repository()
         let steps = try await Tool.capture("/usr/bin/env", ["python3", "-c", """
@@ -103,7 +103,10 @@ struct GitPublishingTests {
             print(json.dumps(steps))
             """, Rectify.repository.appending(path: recipe).path])
         let commands = try #require(try JSONSerialization.jsonObject(with: Data(steps.stdout.utf8)) as? [String], "\(steps.stderr)")
-        #expect(commands.contains { $0.contains("pagefind-bin-extended") }, "the recipe installs Pagefind")
+        let intranet = recipe.hasSuffix("intranet.yml")
+        #expect(intranet || commands.contains { $0.contains("pagefind-bin-extended") }, "the recipe installs Pagefind")
+        #expect(!intranet || !commands.contains { $0.contains("apt-get") || $0.contains("swift ") || $0.contains("pip") },
+                "the intranet recipe installs nothing and builds nothing")
         let stubs = repository.url.appending(path: "stubs")
         try FileManager.default.createDirectory(at: stubs, withIntermediateDirectories: true)
         let stubText = [
@@ -117,7 +120,19 @@ struct GitPublishingTests {
             chmod(stubs.appending(path: name).path, 0o755)
         }
         let webRoot = repository.url.appending(path: "www"), publicRoot = repository.url.appending(path: "www-public")
-        let environment = ["PATH": stubs.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+        // The intranet recipe runs the unpacked bundle from RECTIFY_HOME (a CI/CD variable
+        // overrides the recipe's /opt/rectify): here a folder that holds the tested rectify,
+        // the theme and deploy/, as the bundle does; the content repository has no theme/.
+        let home = repository.url.appending(path: "bundle")
+        if intranet {
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: home.appending(path: "rectify"), withDestinationURL: Rectify.executable)
+            try FileManager.default.copyItem(at: Rectify.repository.appending(path: "theme"), to: home.appending(path: "theme"))
+            try FileManager.default.copyItem(at: Rectify.repository.appending(path: "deploy"), to: home.appending(path: "deploy"))
+            try FileManager.default.removeItem(at: repository.url.appending(path: "theme"))
+            try FileManager.default.removeItem(at: repository.url.appending(path: "deploy"))
+        }
+        let environment = ["RECTIFY_HOME": home.path, "PATH": stubs.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
                            "HOME": repository.url.path, "TZ": "Asia/Shanghai", "PDF": "no",
                            "WEB_ROOT": webRoot.path, "PUBLIC_WEB_ROOT": publicRoot.path]
         for command in commands {

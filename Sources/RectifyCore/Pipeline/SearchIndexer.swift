@@ -7,12 +7,16 @@ import RectifySystem
 struct SearchIndexer {
     let program: URL
 
-    /// `RECTIFY_PAGEFIND`, `pagefind_extended` or `pagefind` on the PATH, or the binary inside
+    /// `RECTIFY_PAGEFIND`, `pagefind_extended` beside the rectify program (the offline bundle),
+    /// `pagefind_extended` or `pagefind` on the PATH, or the binary inside
     /// the Python package (pip installs it there, not on the PATH); nil if none.
     static func find() -> SearchIndexer? {
         if ProcessInfo.processInfo.environment["RECTIFY_PAGEFIND"].map({ !$0.isEmpty }) == true {
             return ExternalProgram.find(override: "RECTIFY_PAGEFIND", names: []).map(SearchIndexer.init(program:))
         }
+        // The offline bundle carries Pagefind beside rectify.
+        let bundled = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "pagefind_extended")
+        if FileManager.default.isExecutableFile(atPath: bundled.path) { return SearchIndexer(program: bundled) }
         if let program = HelperProcess.onPath(["pagefind_extended", "pagefind"]) { return SearchIndexer(program: program) }
         return inPythonPackage()
     }
