@@ -42,6 +42,8 @@ public enum HelperProcess {
         process.standardError = err
         let inputPipe = input.map { _ in Pipe() }
         process.standardInput = inputPipe ?? FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         let watch = Watch(pid: process.processIdentifier)
         DispatchQueue.global().asyncAfter(deadline: .now() + max(0.01, timeout)) { watch.kill(timedOut: true) }
@@ -72,14 +74,37 @@ public enum HelperProcess {
             }
             output.append(chunk)
         }
-        process.waitUntilExit()
+        // Foundation tells of the exit from a thread of its own. Where that thread cannot run
+        // (under a small address-space limit, no thread can be made) the news never comes:
+        // a helper gone, or a zombie, for 2 s without it is taken as ended, its status as
+        // unknown, so the caller fails instead of waiting for ever.
+        var unnoticedFor = 0
+        var unnoticed = false
+        while exited.wait(timeout: .now() + 0.05) == .timedOut {
+            guard Self.hasEnded(watch.pid) else { unnoticedFor = 0; continue }
+            unnoticedFor += 1
+            if unnoticedFor >= 40 {
+                var status: Int32 = 0
+                _ = waitpid(watch.pid, &status, WNOHANG)
+                unnoticed = true
+                break
+            }
+        }
         let (timedOut, tooLarge) = watch.finish()
         try? out.fileHandleForReading.close()
         // Errors are read to the end unless a child of the helper still holds the pipe.
         _ = errorsRead.wait(timeout: .now() + 0.5)
-        let normal = process.terminationReason == .exit
+        let normal = !unnoticed && process.terminationReason == .exit
         return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
                        timedOut: timedOut, outputTooLarge: tooLarge)
+    }
+
+    /// Whether the process `pid` has ended: gone, or a zombie not yet reaped.
+    private static func hasEnded(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")"),
+              stat.distance(from: close, to: stat.endIndex) > 2 else { return true }
+        let state = stat[stat.index(close, offsetBy: 2)]
+        return state == "Z" || state == "X"
     }
 
     /// `setpriv`, if it is there and knows `--pdeathsig`.

@@ -219,6 +219,20 @@ import Testing
         if !gone { kill(pid, SIGKILL) }
     }
 
+    /// Under a 300 MB address-space limit the build once hung for ever: Foundation's notice
+    /// that a helper had ended never came (its thread could not be made), and the build
+    /// waited on. A helper gone without the notice now counts as ended: the build finishes,
+    /// with its search index or with a message.
+    @Test(.enabled(if: Tool.available("prlimit", "timeout")))
+    func aSmallAddressSpaceEndsTheBuildInsteadOfHangingIt() async throws {
+        let site = try ScratchSite()
+        let result = try await Tool.capture("/usr/bin/timeout", ["120", "/usr/bin/prlimit", "--as=\(300 << 20)", "--", Rectify.executable.path, "build",
+                                                                "--content", site.content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                                                "--output", site.output.path, "--as-of", "2026-11-26", "--lang", "en"])
+        #expect(result.status != 124, "the build hung under the limit: \(result.stderr.suffix(400))")
+        #expect(result.status == 0 || result.stderr.contains("error") || result.stderr.contains(":"), "\(result.status): \(result.stderr.suffix(400))")
+    }
+
     /// Whether `pid` is a live process (not gone, not a zombie waiting for its reaper).
     func isRunning(_ pid: pid_t) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
