@@ -7,7 +7,7 @@ import Testing
         let folder = try TemporaryFolder()
         let result = try await Rectify.run(["build", "--content", Rectify.repository.appending(path: "content").path,
                                       "--theme", Rectify.repository.appending(path: "theme").path,
-                                      "--output", folder.url.appending(path: "out").path, "--as-of", "2026-11-26"])
+                                      "--output", folder.url.appending(path: "out").path, "--as-of", "2026-11-26", "--no-search"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Built 26 items"))
         #expect(result.stderr.isEmpty)

@@ -241,7 +241,7 @@ struct ChangesPageTests {
             .write(to: other, atomically: true, encoding: .utf8)
         try await git(repository, ["commit", "-q", "-am", "1.2.1"], date: "2026-11-20T10:00:00+08:00")
 
-        let result = try await Tool.run(Rectify.executable.path, ["build", "--content", "content", "--theme", "theme", "--output", "public", "--as-of", "2026-11-26"],
+        let result = try await Tool.run(Rectify.executable.path, ["build", "--content", "content", "--theme", "theme", "--output", "public", "--as-of", "2026-11-26", "--no-search"],
                                   in: repository.url)
         #expect(result.status == 0, "\(result.output)")
         let changes = try String(contentsOf: repository.url.appending(path: "public/changes/index.html"), encoding: .utf8)

@@ -89,7 +89,7 @@ struct ImportTests {
         #expect(result.stdout.contains("Imported 26 items"))
         let rebuilt = site.root.appending(path: "rebuilt")
         let build = try await Rectify.run(["build", "--content", content.path, "--theme", Rectify.repository.appending(path: "theme").path,
-                                          "--output", rebuilt.path, "--as-of", "2026-11-26"])
+                                          "--output", rebuilt.path, "--as-of", "2026-11-26", "--no-search"])
         #expect(build.status == 0, "\(build.stderr)")
         func table(_ folder: URL) throws -> String {
             let page = try String(contentsOf: folder.appending(path: "ledger/index.html"), encoding: .utf8)

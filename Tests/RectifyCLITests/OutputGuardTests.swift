@@ -21,7 +21,7 @@ import Testing
         func build(output: String, in folder: URL? = nil, _ extra: [String] = []) async throws -> Rectify.Result {
             let result = try await Tool.capture(Rectify.executable.path,
                                           ["build", "--content", root.appending(path: "c").path, "--theme", root.appending(path: "theme").path,
-                                           "--output", output, "--as-of", "2026-11-26"] + extra,
+                                           "--output", output, "--as-of", "2026-11-26", "--no-search"] + extra,
                                           in: folder ?? root, environment: ["HOME": root.appending(path: "home").path])
             return Rectify.Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
         }

@@ -140,6 +140,22 @@ struct PrintTests {
         #expect(pngs.count == 3, "\(pngs)")
     }
 
+    /// WeasyPrint laid the item's info box out as a grid of one-character columns: 责任领导
+    /// printed one or two characters a line, and the document grew from 32 to 45 pages. Each
+    /// item's 责任领导 now stands on one line beside its label, and the document keeps to
+    /// a page per item plus the cover, summary, contents and free pages.
+    @Test(.enabled(if: Tool.available("weasyprint")))
+    func eachItemsInfoBoxKeepsItsValuesOnOneLine() async throws {
+        let pdf = try await site.output.appending(path: "print.pdf")
+        let info = try await Poppler.info(pdf)
+        #expect(info.pages <= Self.itemIDs.count + 10, "print.pdf has \(info.pages) pages for \(Self.itemIDs.count) items")
+        let lines = try await Poppler.texts(pdf, pages: info.pages, layout: true).joined(separator: "\n").split(separator: "\n")
+        for id in Self.itemIDs {
+            let leader = try Self.field("leader", of: id)
+            #expect(lines.contains { $0.contains("责任领导") && $0.contains(leader) }, "the 责任领导 of \(id), \(leader), is not on one line beside its label")
+        }
+    }
+
     /// Screenshots of three pages at two widths, into `test-output/screenshots/`, for a person
     /// to look at: `RECTIFY_SCREENSHOTS=1 make test`. Left out otherwise: six browser starts
     /// are a tenth of the test phase's CPU, and `LayoutTests` checks the same pages by machine.
@@ -158,10 +174,13 @@ struct PrintTests {
         }
     }
 
-    static func title(of id: String) throws -> String {
+    static func title(of id: String) throws -> String { try field("title", of: id) }
+
+    /// A one-line front-matter field of a sample item, unquoted.
+    static func field(_ name: String, of id: String) throws -> String {
         let text = try String(contentsOf: Rectify.repository.appending(path: "content/items/\(id).md"), encoding: .utf8)
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
-        return line.dropFirst("title: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("\(name): ") })
+        return line.dropFirst("\(name): ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
     }
 }
 

@@ -56,6 +56,8 @@ struct SearchTests {
         let site = try ScratchSite()
         #expect(try await site.build(search: true).status == 0)
         #expect(FileManager.default.fileExists(atPath: site.output.appending(path: "pagefind/pagefind.js").path), "the build made the index")
+        let home = try String(contentsOf: site.output.appending(path: "index.html"), encoding: .utf8)
+        #expect(home.contains("role=\"search\"") && home.contains("action=\"search/index.html\""), "with an index, every page has the search box")
         let nginx = try await Nginx(serving: site.output)
         let folder = Rectify.repository.appending(path: "test-output/search")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -81,6 +83,23 @@ struct SearchTests {
         #expect(entry.contains("zh-cn"))
         let ledger = try String(contentsOf: site.output.appending(path: "ledger/index.html"), encoding: .utf8)
         #expect(!ledger.contains("data-pagefind-body"))
+    }
+
+    /// A site built where Pagefind is missing (or with `--no-search`) has no search box and
+    /// no search page: nothing leads to a search that cannot answer.
+    @Test func withoutAnIndexNoPageOffersSearch() async throws {
+        let site = try ScratchSite()
+        let result = try await Rectify.run(["build", "--content", site.content.path, "--theme", Rectify.repository.appending(path: "theme").path,
+                                            "--output", site.output.path, "--as-of", "2026-11-26"],
+                                           environment: ["RECTIFY_PAGEFIND": "/nonexistent/pagefind"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("search box") || result.stderr.contains("搜索框"), "the build says the search box was left out: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "search/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "pagefind").path))
+        for page in try site.snapshot().keys where page.hasSuffix(".html") {
+            let html = try String(contentsOf: site.output.appending(path: page), encoding: .utf8)
+            #expect(!html.contains("role=\"search\"") && !html.contains("search/index.html"), "\(page) offers a search that has no index")
+        }
     }
 
     @Test func anEnglishSiteFindsItsItemsByAnEnglishWord() async throws {

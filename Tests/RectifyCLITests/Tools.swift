@@ -122,8 +122,8 @@ final class Nginx {
               uwsgi_temp_path \(prefix)/uwsgi;
               scgi_temp_path \(prefix)/scgi;
               \(servers ?? """
-              server { listen 127.0.0.1:\(rootPort); root \(site.path); index index.html; }
-              server { listen 127.0.0.1:\(subPathPort); location /zhenggai/ { alias \(site.path)/; index index.html; } }
+              server { listen 127.0.0.1:\(rootPort); root \(site.path); index index.html; add_header LinkChecker test; }
+              server { listen 127.0.0.1:\(subPathPort); location /zhenggai/ { alias \(site.path)/; index index.html; add_header LinkChecker test; } }
               """)
             }
             """

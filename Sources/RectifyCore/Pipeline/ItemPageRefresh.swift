@@ -32,7 +32,7 @@ public struct ItemPageRefresh: @unchecked Sendable {
         let results = renderer.render(changed.map(\.markdown))
         let content = Content(config: views.content.config, items: items, pages: views.content.pages, files: views.content.files)
         var refreshed = SiteViews(content: content, labels: views.labels, asOf: views.asOf, itemBodies: [:], pageBodies: views.pageBodies,
-                                  lastChanged: views.lastChanged, hasChangesPage: views.hasChangesPage)
+                                  lastChanged: views.lastChanged, hasChangesPage: views.hasChangesPage, hasSearch: views.hasSearch)
         for ((index, _), result) in zip(changed, results) {
             guard case .success(let rendered) = result else { return nil }
             refreshed.itemBodies[items[index].id] = rendered.html

@@ -53,7 +53,9 @@ public final class SiteBuilder {
         }
         let site = try LoadedSite.load(options, clock: clock)
         let renderer = Self.renderer(for: options)
-        let prepared = clock.step("render page Markdown") { PreparedSite.prepare(site, renderer: renderer) }
+        // Found before the pages are written: without an index, they get no search box.
+        let indexer = options.searchIndex && !options.inMemory ? SearchIndexer.find() : nil
+        let prepared = clock.step("render page Markdown") { PreparedSite.prepare(site, renderer: renderer, hasSearch: indexer != nil) }
         let output = try clock.step("open output") { () throws(RectifyError) in try BuildOutput.open(options) }
         defer { output.abandon() }
         let written = try Self.write(prepared, into: output.sink, renderer: renderer, options: options, clock: clock)
@@ -71,8 +73,8 @@ public final class SiteBuilder {
         case .staging(let staging):
             if options.searchIndex {
                 report.notes += try clock.step("index for search") { () throws(RectifyError) -> [String] in
-                    guard let indexer = SearchIndexer.find() else {
-                        return ["search was left out: Pagefind is not installed (pip install pagefind-bin-extended, or RECTIFY_PAGEFIND)"]
+                    guard let indexer else {
+                        return ["search was left out, and with it the search box: Pagefind is not installed (pip install pagefind-bin-extended, or RECTIFY_PAGEFIND)"]
                     }
                     try indexer.index(staging.staging)
                     staging.noteFiles(["pagefind"])
@@ -120,7 +122,7 @@ public final class SiteBuilder {
         let clock = StepClock()
         let found = site.warnings + site.templateVariables.map { Diagnostic(file: $0.file, line: $0.line, message: $0.message) }
         let renderer = renderer(for: options)
-        let prepared = PreparedSite.prepare(site, renderer: renderer)
+        let prepared = PreparedSite.prepare(site, renderer: renderer, hasSearch: false)
         do {
             let written = try write(prepared, into: DryRunOutput(), renderer: renderer, options: options, clock: clock)
             return (found + LinkProblems.of(written, severity: .error, messages: site.messages, withheld: site.withheldPages)

@@ -15,11 +15,13 @@ struct SiteViews {
     /// When each content file last changed, from git (empty without git).
     var lastChanged: [String: Day]
     var hasChangesPage: Bool
+    /// Whether the site gets a search index: without one there is no search box or page.
+    var hasSearch: Bool
     /// The site as every page, row and update sees it: one object, made once.
     let site: SiteInfo
 
     init(content: Content, labels: Labels, asOf: Day, itemBodies: [String: String], pageBodies: [String: String],
-         lastChanged: [String: Day] = [:], hasChangesPage: Bool = false) {
+         lastChanged: [String: Day] = [:], hasChangesPage: Bool = false, hasSearch: Bool = false) {
         self.content = content
         self.labels = labels
         self.asOf = asOf
@@ -27,6 +29,7 @@ struct SiteViews {
         self.pageBodies = pageBodies
         self.lastChanged = lastChanged
         self.hasChangesPage = hasChangesPage
+        self.hasSearch = hasSearch
         let config = content.config
         site = SiteInfo(title: config.title, language: config.language, description: config.description, notice: config.notice,
                         issuer: config.issuer, withheldNote: content.withheldNote)
@@ -42,7 +45,7 @@ struct SiteViews {
             home: link(SitePaths.home), ledger: link(SitePaths.ledger), departments: link(SitePaths.departments),
             updates: link(SitePaths.updates), feed: link(SitePaths.feed), print: link(SitePaths.printDocument),
             csv: link(SitePaths.ledgerCSV), xlsx: link(SitePaths.ledgerXLSX), json: link(SitePaths.dataJSON), printScript: link("static/print.js"),
-            search: link(SitePaths.search), searchScript: link("static/search.js"),
+            search: hasSearch ? link(SitePaths.search) : nil, searchScript: link("static/search.js"),
             categories: config.categories.map { NavLink(title: $0.title, url: link(SitePaths.category($0.key)), current: path == SitePaths.category($0.key)) },
             statuses: config.statuses.map { NavLink(title: $0.label, url: link(SitePaths.status($0.key)), current: path == SitePaths.status($0.key)) },
             pages: content.pages.map { NavLink(title: $0.title, url: link(SitePaths.page($0.name)), current: path == SitePaths.page($0.name)) },

@@ -12,7 +12,7 @@ struct PreparedSite {
     /// Free pages whose Markdown could not be rendered.
     let failures: [Diagnostic]
 
-    static func prepare(_ site: LoadedSite, renderer: any MarkdownRendering) -> PreparedSite {
+    static func prepare(_ site: LoadedSite, renderer: any MarkdownRendering, hasSearch: Bool) -> PreparedSite {
         let content = site.content
         let results = renderer.render(site.markdown.pages)
         var pageBodies: [String: String] = [:]
@@ -30,7 +30,7 @@ struct PreparedSite {
             }
         }
         let views = SiteViews(content: content, labels: site.labels, asOf: site.asOf, itemBodies: [:], pageBodies: pageBodies,
-                              lastChanged: site.lastChanged, hasChangesPage: site.changes != nil)
+                              lastChanged: site.lastChanged, hasChangesPage: site.changes != nil, hasSearch: hasSearch)
         return PreparedSite(site: site, views: views, pageLinks: links, failures: failures)
     }
 }

@@ -46,8 +46,8 @@ final class SiteWriter {
             ("ledger", SitePaths.ledger, { views.ledger(rows: rows, slots: $0) }),
             ("home", SitePaths.home, { _ in views.home(rows: rows) }),
             ("departments", SitePaths.departments, { _ in views.departments() }),
-            ("search", SitePaths.search, { _ in views.search() }),
         ]
+        if views.hasSearch { pages.append(("search", SitePaths.search, { _ in views.search() })) }
         pages += views.config.categories.map { category in
             ("category", SitePaths.category(category.key), { views.category(category, rows: rows, slots: $0) })
         }

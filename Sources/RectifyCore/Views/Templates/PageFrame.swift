@@ -54,7 +54,10 @@ final class SiteInfo: TemplateView {
 
 /// Links to the site's pages, relative to the page they are on.
 struct Navigation: TemplateView {
-    var home, ledger, departments, updates, feed, print, csv, xlsx, json, printScript, search, searchScript: String
+    var home, ledger, departments, updates, feed, print, csv, xlsx, json, printScript: String
+    /// Nil when the site has no search index (Pagefind missing, or `--no-search`).
+    var search: String?
+    var searchScript: String
     var categories: [NavLink]
     var statuses: [NavLink]
     var pages: [NavLink]
@@ -74,7 +77,7 @@ struct Navigation: TemplateView {
         .text("xlsx", "`ledger.xlsx`, the ledger as an Excel workbook", \.xlsx),
         .text("json", "`data.json`", \.json),
         .text("printScript", "`static/print.js`, which shows the Print buttons", \.printScript),
-        .text("search", "the search page", \.search),
+        .text("search", "the search page; empty when the site has no search index (then there is no search page)", \.search),
         .text("searchScript", "`static/search.js`, which runs the search page on Pagefind's index", \.searchScript),
         .list("categories", "one link per category, in `site.yml` order", \.categories),
         .list("statuses", "one link per status, in `site.yml` order", \.statuses),
