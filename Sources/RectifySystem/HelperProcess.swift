@@ -74,28 +74,34 @@ public enum HelperProcess {
             }
             output.append(chunk)
         }
-        // Foundation tells of the exit from a thread of its own. Where that thread cannot run
-        // (under a small address-space limit, no thread can be made) the news never comes:
-        // a helper gone, or a zombie, for 2 s without it is taken as ended, its status as
-        // unknown, so the caller fails instead of waiting for ever.
+        // Foundation tells of the exit from a thread of its own, late when Dispatch's threads
+        // are all busy, never where no thread can be made (a small address-space limit). A
+        // zombie left 2 s without the news is reaped here, and its own exit status taken; a
+        // helper gone (reaped by Foundation) without the news for 10 s more counts as failed,
+        // so the caller reports an error instead of waiting for ever.
         var unnoticedFor = 0
-        var unnoticed = false
+        var reapedHere: Int32?? = nil
         while exited.wait(timeout: .now() + 0.05) == .timedOut {
             guard Self.hasEnded(watch.pid) else { unnoticedFor = 0; continue }
             unnoticedFor += 1
             if unnoticedFor >= 40 {
                 var status: Int32 = 0
-                _ = waitpid(watch.pid, &status, WNOHANG)
-                unnoticed = true
-                break
+                if waitpid(watch.pid, &status, WNOHANG) == watch.pid {
+                    reapedHere = .some(status & 0x7f == 0 ? (status >> 8) & 0xff : nil)
+                    break
+                }
+                if unnoticedFor >= 240 {
+                    reapedHere = .some(nil)
+                    break
+                }
             }
         }
         let (timedOut, tooLarge) = watch.finish()
         try? out.fileHandleForReading.close()
         // Errors are read to the end unless a child of the helper still holds the pipe.
         _ = errorsRead.wait(timeout: .now() + 0.5)
-        let normal = !unnoticed && process.terminationReason == .exit
-        return Outcome(status: normal ? process.terminationStatus : nil, output: output, errors: errors.withLock { $0 },
+        let status: Int32? = reapedHere ?? (process.terminationReason == .exit ? process.terminationStatus : nil)
+        return Outcome(status: status, output: output, errors: errors.withLock { $0 },
                        timedOut: timedOut, outputTooLarge: tooLarge)
     }
 

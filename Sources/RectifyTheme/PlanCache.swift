@@ -2,13 +2,15 @@ import Synchronization
 
 /// Render plans by template and view shape, shared by every thread of a build.
 ///
-/// The first view of a shape is rendered twice: by Mustache with markers in place of its
-/// text and numbers (the probe), and by Mustache as it is. The plan read from the probe is
-/// kept only if filling it with the real values gives exactly the real output; otherwise the
-/// shape is marked and always rendered by Mustache. Later views of a kept shape are filled
-/// in without Mustache.
+/// The first view of a shape is rendered by Mustache and the shape noted. The second is
+/// rendered twice: by Mustache with markers in place of its text and numbers (the probe),
+/// and by Mustache as it is. The plan read from the probe is kept only if filling it with the
+/// real values gives exactly the real output; otherwise the shape is marked and always
+/// rendered by Mustache. Later views of a kept shape are filled in without Mustache. (A
+/// shape seen once, as most item pages of a small site are, never pays for a probe.)
 final class PlanCache: Sendable {
     private enum Entry: Sendable {
+        case seenOnce
         case plan(RenderPlan)
         case mustacheOnly
     }
@@ -35,6 +37,12 @@ final class PlanCache: Sendable {
         case .mustacheOnly?:
             return render(view)
         case nil:
+            guard let direct = render(view) else { return nil }
+            entries.withLock { entries in
+                if entries[key] == nil { entries[key] = .seenOnce }
+            }
+            return direct
+        case .seenOnce?:
             guard let direct = render(view) else { return nil }
             var entry = Entry.mustacheOnly
             if let plan = render(ViewShape.probe(view)).flatMap(RenderPlan.init(probeOutput:)), plan.render(shape.values) == direct {

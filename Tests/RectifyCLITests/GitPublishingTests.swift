@@ -3,7 +3,7 @@ import Testing
 
 /// The CI recipe run as written, in a git repository: dates from git history, the changes
 /// since the previous tag, and the published copy in a web root.
-@Suite(.serialized, .enabled(if: Tool.available("git", "rsync")))
+@Suite(.enabled(if: Tool.available("git", "rsync")))
 struct GitPublishingTests {
     /// A content repository like a bureau's: content/, theme/ and deploy/ committed on
     /// 2026-11-01 and tagged `v1`.

@@ -194,6 +194,12 @@ import Testing
         let after = try workspace.tree().filter { !$0.key.hasPrefix("public/") && !$0.key.hasPrefix(".public.rectify-cache") }
         #expect(after == before, "folders Rectify did not make were changed: \(Set(before.keys).symmetricDifference(after.keys))")
         #expect(FileManager.default.fileExists(atPath: root.appending(path: "home/.ssh/id_ed25519").path))
+        // A build killed between making its staging folder and marking it left it empty: the
+        // next build removes it (found by the kill test on a busy machine).
+        try FileManager.default.createDirectory(at: root.appending(path: ".public.staging-321"), withIntermediateDirectories: false)
+        #expect(try await workspace.build(output: "public", ["--no-search", "--force"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".public.staging-321").path), "an empty leftover stays")
+        #expect(FileManager.default.fileExists(atPath: root.appending(path: ".public.staging-123/keep/file.txt").path))
     }
 
     /// Files someone adds inside a built site once vanished silently with the next build:

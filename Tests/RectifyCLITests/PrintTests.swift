@@ -3,7 +3,7 @@ import Testing
 
 /// Printing, proven in a real browser: `rectify build --pdf` prints the ledger and the whole
 /// publication with headless Chromium; poppler's pdfinfo and pdftotext read the PDFs back.
-@Suite(.serialized, .enabled(if: Chromium.available && Poppler.available))
+@Suite(.enabled(if: Chromium.available && Poppler.available))
 struct PrintTests {
     /// One build of the sample site with PDFs, shared by the tests of this suite.
     static let built = Task<ScratchSite?, Never> {
@@ -103,8 +103,8 @@ struct PrintTests {
 
     @Test func eachItemPagePrintsOnAtMostTwoPages() async throws {
         let folder = try TemporaryFolder()
-        // The three longest items of the sample (by file size), and the shortest.
-        for id in ["1.2.1", "1.1.1", "1.3.1", "3.1.2"] {
+        // The longest item of the sample (by file size), and the shortest.
+        for id in ["1.2.1", "3.1.2"] {
             let pdf = folder.url.appending(path: "\(id).pdf")
             try await Chromium.printPDF(try await site.output.appending(path: "items/\(id)/index.html"), to: pdf)
             let info = try await Poppler.info(pdf)

@@ -3,7 +3,7 @@ import Testing
 
 /// Nothing let in: scripts written into front matter or Markdown never run in the built
 /// pages, proven by loading the pages in headless Chromium.
-@Suite(.serialized) struct ScriptInjectionTests {
+@Suite struct ScriptInjectionTests {
     /// Each payload, if it ran, would add the attribute `data-xss="ran"` to the page.
     static let mark = "document.documentElement.setAttribute('data-x'+'ss','ran')"
 

@@ -35,7 +35,7 @@ package final class OutputWriter: OutputSink {
         Self.removeLeftovers(of: name, in: parent)
         staging = parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         stagingPath = staging.path
-        if FileBytes.exists(stagingPath) {
+        if FileBytes.exists(stagingPath) && rmdir(stagingPath) != 0 {
             // A killed build of the same process number left it; anything else is not ours.
             guard FileBytes.isPlainFolder(stagingPath), OutputGuard.wasBuiltByRectify(stagingPath) else {
                 throw .io(path: stagingPath, reason: "a folder Rectify did not make is in the way of the build; move it elsewhere")
@@ -315,6 +315,14 @@ package final class OutputWriter: OutputSink {
         for leftover in names where ours(leftover, prefix: ".\(name).staging-", folder: true)
             || ours(leftover, prefix: ".\(name).rectify-cache" + BuildCache.temporarySuffix, folder: false) {
             try? FileManager.default.removeItem(at: parent.appending(path: leftover))
+        }
+        // A build killed between making its staging folder and marking it leaves the folder
+        // empty: `rmdir` removes a folder only when it is empty, so nothing else can go.
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") {
+            let number = leftover.dropFirst(".\(name).staging-".count)
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+            let path = parent.appending(path: leftover).path
+            if FileBytes.isPlainFolder(path) { _ = rmdir(path) }
         }
     }
 }
