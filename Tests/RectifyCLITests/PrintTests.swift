@@ -5,11 +5,17 @@ import Testing
 /// publication with headless Chromium; poppler's pdfinfo and pdftotext read the PDFs back.
 @Suite(.enabled(if: Chromium.available && Poppler.available))
 struct PrintTests {
-    /// One build of the sample site with PDFs, shared by the tests of this suite.
+    /// One build of the sample site with PDFs, shared by the tests of this suite. One item
+    /// shows an image from a web server on this machine (`probe`): a printer that fetched it
+    /// would reach out of the build.
     static let built = Task<ScratchSite?, Never> {
-        guard let site = try? ScratchSite(), let result = try? await site.build(["--pdf"]), result.status == 0 else { return nil }
+        guard let site = try? ScratchSite(), let port = probe?.port else { return nil }
+        try? site.edit("items/1.1.1.md") { $0 + "\n\n![外部图片](http://127.0.0.1:\(port)/probe.png)\n" }
+        guard let result = try? await site.build(["--pdf"]), result.status == 0 else { return nil }
         return site
     }
+
+    static let probe = try? ListeningSocket()
 
     var site: ScratchSite { get async throws { try #require(await Self.built.value, "the sample site with --pdf must build") } }
 
@@ -99,6 +105,16 @@ struct PrintTests {
             #expect(found.status == 0 && found.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(name): \(found.output)")
         }
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "ledger/.print-index.html").path), "the copy printed is not published")
+    }
+
+    /// WeasyPrint fetched any `http:` image in an item (`--allowed-protocols file` now) and
+    /// Chromium any address (a resolver that finds nothing, a proxy that is not there): the
+    /// server the sample's image points to is never called.
+    @Test func thePrintersFetchNothingFromTheNetwork() async throws {
+        let site = try await site
+        let item = try String(contentsOf: site.output.appending(path: "items/1.1.1/index.html"), encoding: .utf8)
+        #expect(item.contains("http://127.0.0.1:"), "the page to print shows the image")
+        #expect(try #require(Self.probe).connections() == 0, "a printer connected to the server of an image in the content")
     }
 
     @Test func eachItemPagePrintsOnAtMostTwoPages() async throws {
@@ -216,4 +232,41 @@ enum Poppler {
     static func run(_ tool: String, _ arguments: [String]) async throws -> String {
         try await Tool.capture(tool, arguments).stdout
     }
+}
+
+/// A TCP socket listening on 127.0.0.1 that nobody answers: connections wait in its backlog,
+/// and `connections()` counts them.
+final class ListeningSocket: Sendable {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && listen(descriptor, 64) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { close(descriptor); throw POSIXError(.EADDRINUSE) }
+        self.descriptor = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// How many connections arrived since the last call.
+    func connections() -> Int {
+        var count = 0
+        while true {
+            let connection = accept(descriptor, nil, nil)
+            guard connection >= 0 else { return count }
+            close(connection)
+            count += 1
+        }
+    }
+
+    deinit { close(descriptor) }
 }
