@@ -23,7 +23,7 @@ public struct MarkdownDocument: Sendable {
         // most of the file, is taken as it is.
         let lines = Self.lines(of: text)
         guard let first = lines.next(), Self.isMarker(first.text, "---") else {
-            throw FrontMatterError(line: 1, message: "missing front matter: the file must start with a line \"---\"")
+            throw FrontMatterError(line: 1, .missingFrontMatter)
         }
         var lineNumber = 1
         var closing: (start: String.Index, end: String.Index, number: Int)?
@@ -35,13 +35,13 @@ public struct MarkdownDocument: Sendable {
             }
         }
         guard let closing else {
-            throw FrontMatterError(line: 1, message: "front matter is not closed: add a line \"---\" after it")
+            throw FrontMatterError(line: 1, .unclosedFrontMatter)
         }
         var yaml = text[first.end..<closing.start]
         if yaml.utf8.last == UInt8(ascii: "\n") { yaml = yaml[..<yaml.index(before: yaml.endIndex)] }
         frontMatter = try YAMLDocument.parse(String(yaml), lineOffset: 1)
         guard frontMatter.entries != nil else {
-            throw FrontMatterError(line: 2, message: "front matter must be a mapping of keys to values")
+            throw FrontMatterError(line: 2, .notAMapping)
         }
         // Index arithmetic, not `dropLast()`, which counts the characters of the whole body.
         var body = text[closing.end...]

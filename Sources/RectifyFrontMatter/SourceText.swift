@@ -16,11 +16,11 @@ public enum SourceText {
             guard let base = text.baseAddress, !text.isEmpty else { return .success(("", false)) }
             if let nul = memchr(base, 0, text.count) {
                 let offset = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self)) - base
-                return .failure(FrontMatterError(line: line(ofOffset: offset, in: Array(text)), message: "the file contains a NUL byte"))
+                return .failure(FrontMatterError(line: line(ofOffset: offset, in: Array(text)), .nulByte))
             }
             guard let string = String(validating: text, as: UTF8.self) else {
                 let rest = Array(text)
-                return .failure(FrontMatterError(line: line(ofOffset: firstInvalidOffset(rest), in: rest), message: "invalid UTF-8 (save the file as UTF-8)"))
+                return .failure(FrontMatterError(line: line(ofOffset: firstInvalidOffset(rest), in: rest), .invalidUTF8))
             }
             return .success((string, memchr(base, 0x0D, text.count) != nil))
         }

@@ -63,7 +63,7 @@ private final class EventReader {
         var after = try next()
         defer { yaml_event_delete(&after) }
         if after.type != YAML_STREAM_END_EVENT {
-            throw FrontMatterError(line: line(after.start_mark), message: "only one YAML document is allowed here; remove the extra \"---\"")
+            throw FrontMatterError(line: line(after.start_mark), .extraDocument)
         }
         if case .scalar(_, isNull: true) = root.kind { return YAMLNode(line: root.line, kind: .mapping([])) }
         return root
@@ -80,22 +80,22 @@ private final class EventReader {
         let line = line(event.start_mark)
         nodes += 1
         if nodes > YAMLDocument.maximumNodes {
-            throw FrontMatterError(line: line, message: "too many values (over \(YAMLDocument.maximumNodes)); a content file needs far fewer")
+            throw FrontMatterError(line: line, .tooManyValues(limit: YAMLDocument.maximumNodes))
         }
         if depth > YAMLDocument.maximumDepth {
-            throw FrontMatterError(line: line, message: "values nested too deeply (over \(YAMLDocument.maximumDepth) levels)")
+            throw FrontMatterError(line: line, .tooDeep(limit: YAMLDocument.maximumDepth))
         }
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
-            throw FrontMatterError(line: line, message: "YAML aliases (*\(name)) are not supported; write the value out in full")
+            throw FrontMatterError(line: line, .alias(name))
         case YAML_SCALAR_EVENT:
             try refuseAnchor(event.data.scalar.anchor, line: line)
             let scalar = event.data.scalar
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
             if let control = text.unicodeScalars.first(where: Self.isForbidden) {
                 let code = String(control.value, radix: 16, uppercase: true)
-                throw FrontMatterError(line: line, message: "the text contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which pages, feeds and spreadsheets cannot show; remove it")
+                throw FrontMatterError(line: line, .controlCharacter(String(repeating: "0", count: max(0, 4 - code.count)) + code))
             }
             let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && ["", "~", "null", "Null", "NULL"].contains(text)
             return YAMLNode(line: line, kind: .scalar(text, isNull: isNull))
@@ -120,10 +120,10 @@ private final class EventReader {
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
                 let key = try node(startingWith: &keyEvent, depth: depth + 1)
                 guard case .scalar(let name, _) = key.kind else {
-                    throw FrontMatterError(line: key.line, message: "a mapping key must be plain text")
+                    throw FrontMatterError(line: key.line, .keyNotText)
                 }
                 if !seen.insert(name).inserted {
-                    throw FrontMatterError(line: key.line, message: "duplicate key \"\(name)\"")
+                    throw FrontMatterError(line: key.line, .duplicateKey(name))
                 }
                 let value = try readNode(depth: depth + 1)
                 entries.append(YAMLEntry(key: name, keyLine: key.line, value: value))
@@ -142,7 +142,7 @@ private final class EventReader {
 
     private func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, line: Int) throws(FrontMatterError) {
         guard let name = string(anchor) else { return }
-        throw FrontMatterError(line: line, message: "YAML anchors (&\(name)) are not supported; write each value out in full")
+        throw FrontMatterError(line: line, .anchor(name))
     }
 
     private func next() throws(FrontMatterError) -> yaml_event_t {
@@ -158,16 +158,16 @@ private final class EventReader {
             // The reader names a byte offset, not a line.
             let offset = min(parser.pointee.problem_offset, bytes.count)
             let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } + lineOffset
-            return FrontMatterError(line: line, message: "unreadable YAML: \(problem)")
+            return FrontMatterError(line: line, .unreadable(problem))
         default:
             let context = parser.pointee.context.map { String(cString: $0) }
             let detail = context.map { "\($0), \(problem)" } ?? problem
-            return FrontMatterError(line: line(parser.pointee.problem_mark), message: "malformed YAML: \(detail)")
+            return FrontMatterError(line: line(parser.pointee.problem_mark), .malformed(detail))
         }
     }
 
     private func unexpected(_ event: yaml_event_t) -> FrontMatterError {
-        FrontMatterError(line: line(event.start_mark), message: "malformed YAML: unexpected structure")
+        FrontMatterError(line: line(event.start_mark), .unexpectedStructure)
     }
 
     private func line(_ mark: yaml_mark_t) -> Int { Int(mark.line) + 1 + lineOffset }

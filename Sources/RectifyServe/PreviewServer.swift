@@ -62,8 +62,8 @@ public final class PreviewServer: Sendable {
             } catch {
                 // The public edition's banner names the places only: an error inside an item
                 // that edition leaves out would otherwise show its hidden text.
-                store.fail(options.edition == .public ? error.places(messages) : error.description)
-                return error.description
+                store.fail(options.edition == .public ? error.places(messages) : error.described(in: messages))
+                return error.described(in: messages)
             }
         }
     }

@@ -48,9 +48,9 @@ struct BuildCommand: ParsableCommand {
         options.serial = serial
         let builder = SiteBuilder(options: options)
         let report = try Console.run(site.messages) { () throws(RectifyError) in try builder.build() }
-        for warning in report.warnings.sorted() { Console.error(warning.description) }
+        for warning in report.warnings.sorted() { Console.error(warning.described(in: site.messages)) }
         for warning in report.earlierWarnings { Console.error(warning) }
-        for note in report.notes { Console.error("note: \(note)") }
+        for note in report.notes { Console.error(site.messages.noteMark + note) }
         if verbose {
             for timing in report.timings {
                 print("  \(timing.name): \(timing.duration.milliseconds) ms (CPU \(timing.cpu.milliseconds) ms, peak \(timing.peakMemory >> 20) MiB, now \(timing.memory >> 20) MiB)")

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (diagnostics, withheld) = SiteBuilder.checkEdition(options: site.buildOptions(asOf: asOf))
-        for diagnostic in diagnostics { print(diagnostic.description) }
+        for diagnostic in diagnostics { print(diagnostic.described(in: site.messages)) }
         if site.edition == .public {
             // What the public edition leaves out, item by item, to read before publishing.
             let messages = site.messages

@@ -14,11 +14,11 @@ enum Console {
         do {
             return try body()
         } catch .invalidContent(let diagnostics) {
-            for line in diagnostics.sorted().map(\.description) { self.error(line) }
+            for line in diagnostics.sorted().map({ $0.described(in: messages) }) { self.error(line) }
             self.error(messages.errorsFound(diagnostics.filter { $0.severity == .error }.count))
             throw ExitCode.failure
         } catch {
-            self.error(error.description)
+            self.error(error.described(in: messages))
             throw ExitCode.failure
         }
     }

@@ -86,7 +86,7 @@ import Testing
         try site.edit("items/1.2.3.md") { $0.replacingOccurrences(of: "measures:", with: "measure:") }
         let result = try await site.rectify("check", ["--as-of", "2026-11-26", "--lang", "zh-CN"])
         #expect(result.stdout == """
-            \(site.content.path)/items/1.2.3.md:10: warning: 不认识的项目名“measure”，是不是“measures”？
+            \(site.content.path)/items/1.2.3.md:10: 提醒：不认识的项目名“measure”，是不是“measures”？
             \(site.content.path)：0 处错误，1 处提醒
 
             """)

@@ -17,10 +17,13 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
         self.severity = severity
     }
 
-    public var description: String {
+    public var description: String { described(in: Messages("en")) }
+
+    /// `file:line: message`, a warning marked in the words of `messages` (`提醒：`).
+    public func described(in messages: Messages) -> String {
         let name = file.escapingControlCharacters
         let place = line.map { "\(name):\($0)" } ?? name
-        return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
+        return severity == .warning ? "\(place): \(messages.warningMark)\(message)" : "\(place): \(message)"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

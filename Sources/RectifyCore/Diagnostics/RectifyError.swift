@@ -19,16 +19,19 @@ public enum RectifyError: Error, Sendable, CustomStringConvertible {
         return messages.publicPreviewFailed(places)
     }
 
-    public var description: String {
+    public var description: String { described(in: Messages("en")) }
+
+    /// The problems, one a line, and the summary, in the words of `messages`.
+    public func described(in messages: Messages) -> String {
         switch self {
         case .invalidContent(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }.count
-            let lines = diagnostics.sorted().map(\.description)
-            return (lines + ["\(errors) error\(errors == 1 ? "" : "s") found; nothing was written."]).joined(separator: "\n")
+            let lines = diagnostics.sorted().map { $0.described(in: messages) }
+            return (lines + [messages.errorsFound(errors)]).joined(separator: "\n")
         case .io(let path, let reason):
             return "\(path): \(reason)"
         case .outputLocked(let path):
-            return "\(path): another build is writing this output folder"
+            return "\(path): \(messages.outputLocked())"
         case .unsafeOutput(let path, let reason):
             return "--output \(path.isEmpty ? "\"\"" : path): \(reason.message). Nothing was written."
         }

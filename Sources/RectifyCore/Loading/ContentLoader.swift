@@ -107,7 +107,7 @@ public struct ContentLoader {
         let file = display(relative)
         let path = url(relative).path
         guard isInsideContent(path) else {
-            log.error(file, nil, "symbolic link leads outside the content folder; it is not followed")
+            log.error(file, nil, log.messages.linkLeadsOutside())
             return nil
         }
         switch FileBytes.read(path, limit: Self.maximumFileSize) {
@@ -115,14 +115,14 @@ public struct ContentLoader {
             do {
                 return try SourceText.decode(bytes)
             } catch {
-                log.error(file, error.line, error.message)
+                log.error(file, error.line, log.messages.yaml(error.problem))
             }
         case .failure(.missing):
             log.error(file, nil, log.messages.fileNotFound())
         case .failure(.tooLarge(let size)):
-            log.error(file, nil, "file is \(size) bytes, over the limit of \(Self.maximumFileSize) bytes")
+            log.error(file, nil, log.messages.fileTooLarge(size, limit: Self.maximumFileSize))
         case .failure(.unreadable(let reason)):
-            log.error(file, nil, "cannot read file: \(reason)")
+            log.error(file, nil, log.messages.cannotRead(reason))
         }
         return nil
     }
@@ -130,7 +130,14 @@ public struct ContentLoader {
     private func document(_ relative: String, log: DiagnosticLog) -> MarkdownDocument? {
         guard let text = read(relative, log: log) else { return nil }
         do {
-            return try MarkdownDocument(parsing: text)
+            let document = try MarkdownDocument(parsing: text)
+            for doubt in YAMLSlips.doubts(in: text) {
+                switch doubt {
+                case .cutAtHash(let line, let kept): log.warning(display(relative), line, log.messages.textCutAtHash(line: line, kept: kept))
+                case .curlyQuotes(let line): log.warning(display(relative), line, log.messages.curlyQuotes(line: line))
+                }
+            }
+            return document
         } catch {
             let message = explained(error, text: text, frontMatter: true, log: log)
             log.error(display(relative), message.line, message.text)
@@ -145,7 +152,9 @@ public struct ContentLoader {
         case .fullWidthColon(let line)?: return (line, log.messages.fullWidthColon(line: line))
         case .tabIndent(let line)?: return (line, log.messages.tabIndent(line: line))
         case .unclosedBracket(let open, let line)?: return (line, log.messages.unclosedBracket(open, line: line))
-        case nil: return (error.line, error.message)
+        case .unclosedQuote(let quote, let line)?: return (line, log.messages.unclosedQuote(quote, line: line))
+        case .colonInPlainText(let line)?: return (line, log.messages.colonInPlainText(line: line))
+        case nil: return (error.line, log.messages.yaml(error.problem))
         }
     }
 
@@ -225,7 +234,7 @@ public struct ContentLoader {
                 files.append(entry.relative)
             case .link:
                 guard isInsideContent(entry.path) else {
-                    log.error(file, nil, "symbolic link leads outside the content folder; it is not followed")
+                    log.error(file, nil, log.messages.linkLeadsOutside())
                     continue
                 }
                 if FileBytes.isRegularFile(entry.path) {

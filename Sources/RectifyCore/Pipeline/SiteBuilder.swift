@@ -74,7 +74,7 @@ public final class SiteBuilder {
             if options.searchIndex {
                 report.notes += try clock.step("index for search") { () throws(RectifyError) -> [String] in
                     guard let indexer else {
-                        return ["search was left out, and with it the search box: Pagefind is not installed (pip install pagefind-bin-extended, or RECTIFY_PAGEFIND)"]
+                        return [site.messages.searchLeftOut()]
                     }
                     try indexer.index(staging.staging)
                     staging.noteFiles(["pagefind"])
