@@ -19,6 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace content files that already exist.")
     var force = false
 
+    @Option(help: "The language of the report: zh-CN (the default) or en.")
+    var lang = "zh-CN"
+
     /// The content folder must be named, and be a folder or nothing yet.
     func validate() throws {
         guard !content.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -34,15 +37,17 @@ struct ImportCommand: ParsableCommand {
         var importer = LedgerImport(file: URL(fileURLWithPath: file), content: URL(fileURLWithPath: content, isDirectory: true))
         importer.partial = partial
         importer.force = force
-        let report = try Console.run(Messages(nil)) { () throws(RectifyError) in try importer.run() }
-        print("Columns read: \(report.mapped.joined(separator: ", "))")
-        if !report.ignored.isEmpty { print("Columns left out: \(report.ignored.joined(separator: ", "))") }
-        if !report.unknownStatuses.isEmpty { print("Status words not understood: \(report.unknownStatuses.joined(separator: ", "))") }
+        let messages = Messages(lang)
+        let report = try Console.run(messages) { () throws(RectifyError) in try importer.run() }
+        print(messages.importColumnsRead(report.mapped))
+        if !report.ignored.isEmpty { print(messages.importColumnsLeftOut(report.ignored)) }
+        if !report.unknownStatuses.isEmpty { print(messages.importUnknownStatuses(report.unknownStatuses)) }
+        if report.filledDown > 0 { print(messages.importFilledDown(report.filledDown)) }
         for problem in report.problems { Console.error(problem) }
         if report.written.isEmpty {
-            Console.error("\(report.problems.count) row\(report.problems.count == 1 ? "" : "s") could not be imported; nothing was written (--partial writes the others).")
+            Console.error(messages.importNothingWritten(report.problems.count))
             throw ExitCode.failure
         }
-        print("Imported \(report.items) items into \(content)/: \(report.written.count) files. Next: rectify check --content \(content)")
+        print(messages.importDone(items: report.items, files: report.written.count, content: content))
     }
 }

@@ -41,9 +41,10 @@ public struct LedgerImport {
     /// Status words and the keys they become.
     static let statusWords: [(key: String, words: [String], done: Bool)] = [
         ("pending", ["未启动", "未开始", "尚未启动"], false),
-        ("in_progress", ["整改中", "正在整改", "推进中", "进行中", "正在推进"], false),
-        ("done", ["已完成", "已整改", "完成", "已销号", "整改完成"], true),
-        ("ongoing", ["已完成、长期坚持", "长期坚持", "持续整改", "持续推进"], true),
+        // 持续整改 and 序时推进 are work still going on: they never count as done.
+        ("in_progress", ["整改中", "正在整改", "推进中", "进行中", "正在推进", "序时推进", "持续整改", "持续推进"], false),
+        ("done", ["已完成", "已整改", "完成", "已销号", "整改完成", "整改到位"], true),
+        ("ongoing", ["已完成、长期坚持", "长期坚持"], true),
     ]
 
     public struct Report {
@@ -54,6 +55,9 @@ public struct LedgerImport {
         public var problems: [String] = []
         public var items = 0
         public var written: [String] = []
+        /// Rows whose blank 所属方面 or 问题类别 took the value of the row above: a CSV saved
+        /// from merged cells leaves them blank after the first row.
+        public var filledDown = 0
     }
 
     public let file: URL
@@ -79,6 +83,9 @@ public struct LedgerImport {
         // Each field's column: the leftmost, where two columns carry one header name (not
         // whichever a dictionary happens to give first, which changed from run to run).
         let fieldColumns = Dictionary(header.columns.map { ($0.value, $0.key) }) { min($0, $1) }
+        // Excel, WPS and LibreOffice save merged cells to CSV as the value and then blanks.
+        let fillsDown = file.pathExtension.lowercased() == "csv"
+        var above: (category: String?, group: String?) = (nil, nil)
         for row in (header.row + 1)..<sheet.rows.count {
             let cells = sheet.rows[row]
             func cell(_ field: Field) -> SpreadsheetGrid.Cell? {
@@ -100,7 +107,21 @@ public struct LedgerImport {
                 report.problems.append("\(place): a cell \(bad.utf16.count > LedgerWorkbook.cellLimit ? "is longer than the 32,767 characters a cell holds" : "holds control characters (such as NUL)"): the file is damaged, or not a ledger")
                 continue
             }
-            switch site.add(row: place, id: value(.id), category: value(.category), group: value(.group), title: problem,
+            var category = value(.category), group = value(.group)
+            if fillsDown {
+                var filled = false
+                if category == nil, fieldColumns[.category] != nil, let previous = above.category { category = previous; filled = true }
+                if group == nil, fieldColumns[.group] != nil, category == above.category, let previous = above.group { group = previous; filled = true }
+                if filled { report.filledDown += 1 }
+            }
+            above = (category, group)
+            // A sheet with a 所属方面 column files every row under one: a row without one is an
+            // error, never an invented "未分类".
+            if category == nil && fieldColumns[.category] != nil {
+                report.problems.append("\(place): 所属方面 is empty (and no row above gives one): fill it in")
+                continue
+            }
+            switch site.add(row: place, id: value(.id), category: category, group: group, title: problem,
                             measures: value(.measures), leader: value(.leader), departments: value(.department),
                             deadline: cell(.deadline), status: value(.status), progress: value(.progress), progressDate: cell(.progressDate),
                             updates: updates) {
