@@ -38,10 +38,24 @@ import RectifyCore
         let reopened = item(status: "done", deadline: "2026-05-10", updates: [("2026-05-01", "done"), ("2026-05-05", "doing"), ("2026-05-15", "done")])
         #expect(state(reopened, on: "2026-06-01") == .completedLate, "the last move to done counts")
         let undated = item(status: "done", deadline: "2026-05-10")
-        #expect(state(undated, on: "2027-01-01") == .completedOnTime, "done without a dated completion counts as on time")
+        // Done with no update saying when: never shown as on time, even long past its deadline.
+        #expect(state(undated, on: "2027-01-01") == .completedUndated)
     }
 
     @Test func coloursFollowTheStates() {
-        #expect(DeadlineState.allCases.map(\.colour) == ["green", "red", "green", "yellow", "red"])
+        #expect(DeadlineState.allCases.map(\.colour) == ["green", "red", "yellow", "green", "yellow", "red"])
+    }
+
+    /// The item page of an item marked done with no update that says when: 已完成（完成日期
+    /// 不详）, in yellow, never 按期完成 (the trial found such items shown on time while overdue).
+    @Test func anUndatedCompletionIsShownAsSuch() throws {
+        let site = try TestSite(copying: Repository.content)
+        let file = site.content.appending(path: "items/1.2.1.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try site.write("items/1.2.1.md", text.replacingOccurrences(of: "status: in_progress\nleader", with: "status: done\nleader"))
+        try site.build(asOf: "2026-11-26")
+        let page = try site.page("items/1.2.1/index.html")
+        #expect(page.contains("state-yellow") && page.contains("已完成（完成日期不详）"))
+        #expect(!page.contains("按期完成"))
     }
 }

@@ -30,6 +30,10 @@ import RectifyCore
     @Test func homePageCountsByStatusAndCategory() throws {
         let home = try site.page("index.html")
         #expect(home.contains("<html lang=\"zh-CN\">"))
+        // The site's name once, not "name · name"; other pages put theirs first.
+        let title = try #require(home.firstMatch(of: /<title>([^<]*)<\/title>/)).output.1
+        #expect(!title.contains(" · ") && !title.isEmpty, "\(title)")
+        #expect(try site.page("ledger/index.html").contains(" · \(title)</title>"))
         #expect(home.contains("<span class=\"total-number\">4</span><span class=\"total-label\">问题总数</span>"))
         #expect(home.contains("<span class=\"total-number\">1</span><span class=\"total-label\">已完成</span>"))
         #expect(home.contains("<span class=\"total-number\">25.0%</span><span class=\"total-label\">完成率</span>"))

@@ -2,6 +2,8 @@
 public enum DeadlineState: String, Sendable, CaseIterable {
     case completedOnTime = "completed-on-time"
     case completedLate = "completed-late"
+    /// Done, but no update records when: never shown as on time.
+    case completedUndated = "completed-undated"
     case onTrack = "on-track"
     case dueSoon = "due-soon"
     case overdue = "overdue"
@@ -10,7 +12,7 @@ public enum DeadlineState: String, Sendable, CaseIterable {
     public var colour: String {
         switch self {
         case .completedOnTime, .onTrack: return "green"
-        case .dueSoon: return "yellow"
+        case .dueSoon, .completedUndated: return "yellow"
         case .completedLate, .overdue: return "red"
         }
     }
@@ -19,13 +21,13 @@ public enum DeadlineState: String, Sendable, CaseIterable {
     ///
     /// A completed item is late when the update that last moved it to a done status is
     /// dated after the deadline (`completedOn` where that update is not published); with no
-    /// such update it counts as completed on time.
+    /// such update its completion date is unknown, and it is never called on time.
     /// An open item is overdue from the day after its deadline, and due soon from
     /// `warningDays` days before it up to and including the deadline itself.
     public static func of(_ item: Item, in config: SiteConfig, asOf: Day) -> DeadlineState {
         if config.status(item.status)?.isDone == true {
-            if let completed = item.completedOn ?? item.completionUpdate(in: config)?.date, completed > item.deadline { return .completedLate }
-            return .completedOnTime
+            guard let completed = item.completedOn ?? item.completionUpdate(in: config)?.date else { return .completedUndated }
+            return completed > item.deadline ? .completedLate : .completedOnTime
         }
         let daysLeft = asOf.days(until: item.deadline)
         if daysLeft < 0 { return .overdue }

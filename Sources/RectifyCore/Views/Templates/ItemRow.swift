@@ -64,7 +64,7 @@ struct StateRef: TemplateView {
     var key, label, colour: String
 
     static let contract = ViewContract<StateRef>("DeadlineState", "Where an item stands against its deadline.", [
-        .text("key", "`overdue`, `due-soon`, `on-track`, `completed-on-time` or `completed-late`", \.key),
+        .text("key", "`overdue`, `due-soon`, `on-track`, `completed-on-time`, `completed-late` or `completed-undated` (done, with no update saying when)", \.key),
         .text("label", "its words in the site's language", \.label),
         .text("colour", "the warning colour: `red`, `yellow` or `green`", \.colour),
     ])

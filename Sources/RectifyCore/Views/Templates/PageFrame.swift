@@ -10,6 +10,8 @@ struct PageFrame: TemplateView {
     var stylesheet: String
     var nav: Navigation
     var pageTitle: String
+    /// `<title>`: the page's title and the site's, or the site's alone on the home page.
+    var documentTitle: String { pageTitle == site.title ? pageTitle : "\(pageTitle) · \(site.title)" }
 
     static let contract = ViewContract<PageFrame>("PageFrame", "Seen by every page template and by `layout`.", [
         .text("root", "the relative path from this page to the site root (`../../`), for links of your own", \.root),
@@ -18,7 +20,8 @@ struct PageFrame: TemplateView {
         .labels("labels", "the theme's words in the site's language (`labels.ledger`…), from `theme/i18n/<language>.yml`", \.labels),
         .text("stylesheet", "the link to `static/style.css`", \.stylesheet),
         .view("nav", "links to the site's pages, relative to this page", \.nav),
-        .text("pageTitle", "the page's title, for `<title>` and `<h1>`", \.pageTitle),
+        .text("pageTitle", "the page's title, for `<h1>`", \.pageTitle),
+        .text("documentTitle", "for `<title>`: the page's title, then ` · ` and the site's title, or the site's title alone where the page has it as its own (the home page)", \.documentTitle),
     ])
 }
 
