@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxl
 # Chinese keeps its characters, poppler to read the PDFs back, a real web server and
 # link checker, git and rsync for the CI recipe; the Nu HTML checker and WeasyPrint (the print
 # document's engine, for page numbers in its contents) come from PyPI.
-TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui binutils util-linux iproute2
+TEST_PACKAGES  := chromium chromium-driver python3-selenium fonts-wqy-microhei poppler-utils nginx-light openssl linkchecker curl git rsync python3-yaml libpango-1.0-0 libpangoft2-1.0-0 libreoffice-calc-nogui binutils patchelf util-linux iproute2
 PYTHON         ?= python3
 
 .PHONY: site test build deps bench clean dist dist-check
@@ -54,7 +54,7 @@ bench: build
 # `make dist-check`: the bundle unpacked and run with no Swift, no .build and no network
 # (scripts/dist-check.sh).
 dist: deps
-	@scripts/install-packages.sh binutils
+	@scripts/install-packages.sh binutils patchelf
 	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q pagefind-bin-extended==1.5.2
 	scripts/dist.sh
 
