@@ -35,7 +35,14 @@ import RectifyCore
 
     @Test func aStatusLabelGetsItsKey() throws {
         #expect(try errors(in: "items/1.2.1.md") { $0.replacingOccurrences(of: "status: in_progress\nleader", with: "status: 整改中\nleader") }
-            == ["content/items/1.2.1.md:6: 未知的整改状态“整改中”：请写状态的代码 in_progress（可选：pending, in_progress, done, ongoing）"])
+            == ["content/items/1.2.1.md:6: 未知的整改状态“整改中”：请写状态的代码 in_progress（可选：pending（未启动）, in_progress（整改中）, done（已完成）, ongoing（已完成、长期坚持））"])
+    }
+
+    /// A word from a ledger (持续整改) or part of a label (完成) gets the key it means.
+    @Test(arguments: [("完成", "done"), ("持续整改", "in_progress"), ("已销号", "done")])
+    func aLedgersStatusWordGetsItsKey(word: String, key: String) throws {
+        let found = try errors(in: "items/1.2.1.md") { $0.replacingOccurrences(of: "status: in_progress\nleader", with: "status: \(word)\nleader") }
+        #expect(found.count == 1 && found[0].contains("未知的整改状态“\(word)”：请写状态的代码 \(key)（"), "\(found)")
     }
 
     @Test(arguments: ["2027年3月31日", "2027/3/31", "2027.3.31"])

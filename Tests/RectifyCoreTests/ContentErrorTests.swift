@@ -40,7 +40,7 @@ import RectifyCore
 
     @Test func unknownStatus() throws {
         #expect(try errors(item: replacing("status: doing", with: "status: doingg"))
-            == ["content/items/bad.md:6: unknown status \"doingg\" (expected one of: todo, doing, done)"])
+            == ["content/items/bad.md:6: unknown status \"doingg\" (expected one of: todo (未启动), doing (整改中), done (已完成))"])
     }
 
     @Test func unknownCategoryAndGroup() throws {
@@ -104,7 +104,7 @@ import RectifyCore
         try site.write("pages/bad page.md", "---\ntitle: x\n---\n")
         let messages = try site.buildErrors()
         #expect(messages.count == 3)
-        #expect(messages.contains("content/items/a.md:6: unknown status \"nope\" (expected one of: todo, doing, done)"))
+        #expect(messages.contains("content/items/a.md:6: unknown status \"nope\" (expected one of: todo (未启动), doing (整改中), done (已完成))"))
         #expect(messages.contains("content/items/b.md:9: bad date \"tomorrow\" for \"deadline\" (expected YYYY-MM-DD)"))
         #expect(messages.contains { $0.hasPrefix("content/pages/bad page.md: page file name \"bad page\"") })
     }

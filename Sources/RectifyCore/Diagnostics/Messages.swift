@@ -82,8 +82,9 @@ public struct Messages: Sendable {
         }
     }
 
-    func unknownStatus(_ value: String, expected: [String], suggestion: String?) -> String {
-        let list = expected.joined(separator: ", ")
+    /// `expected`: each status's key and label, so staff see the words they know.
+    func unknownStatus(_ value: String, expected: [(key: String, label: String)], suggestion: String?) -> String {
+        let list = expected.map { language == .chinese ? "\($0.key)（\($0.label)）" : "\($0.key) (\($0.label))" }.joined(separator: ", ")
         switch (language, suggestion) {
         case (.chinese, let key?): return "未知的整改状态“\(value)”：请写状态的代码 \(key)（可选：\(list)）"
         case (.chinese, nil): return "未知的整改状态“\(value)”（可选：\(list)）"

@@ -90,8 +90,12 @@ extension Item {
 
     private static func checkStatus(_ status: String, line: Int?, file: String, config: SiteConfig, log: DiagnosticLog) {
         guard config.status(status) == nil else { return }
-        // A status's label typed for its key ("整改中" for in_progress) gets the key.
+        // A status's label typed for its key ("整改中" for in_progress) gets the key; so does a
+        // ledger's word for it (持续整改), or a part of a label (完成 for 已完成).
+        let keys = Set(config.statuses.map(\.key))
         let suggestion = config.statuses.first { $0.label == status }?.key
-        log.error(file, line, log.messages.unknownStatus(status, expected: config.statuses.map(\.key), suggestion: suggestion))
+            ?? LedgerImport.statusWords.first { keys.contains($0.key) && $0.words.contains(status) }?.key
+            ?? (status.count >= 2 ? config.statuses.first { $0.label.contains(status) || status.contains($0.label) }?.key : nil)
+        log.error(file, line, log.messages.unknownStatus(status, expected: config.statuses.map { ($0.key, $0.label) }, suggestion: suggestion))
     }
 }
