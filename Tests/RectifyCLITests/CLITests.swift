@@ -25,7 +25,7 @@ import Testing
                                       "--output", folder.url.appending(path: "out").path])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            \(content.path)/items/1.2.3.md:6: 未知的整改状态“doing”（可选：pending, in_progress, done, ongoing）
+            \(content.path)/items/1.2.3.md:6: 未知的整改状态“doing”（可选：pending（未启动）, in_progress（整改中）, done（已完成）, ongoing（已完成、长期坚持））
             共 1 处错误，没有写入任何文件。
 
             """)
