@@ -32,8 +32,15 @@ public struct FrontMatterError: Error, Equatable, Sendable, CustomStringConverti
         self.problem = problem
     }
 
+    public var message: String { problem.message }
+
+    public var description: String { "line \(line): \(message)" }
+}
+
+extension FrontMatterError.Problem {
+    /// The problem in English words.
     public var message: String {
-        switch problem {
+        switch self {
         case .missingFrontMatter: return "missing front matter: the file must start with a line \"---\""
         case .unclosedFrontMatter: return "front matter is not closed: add a line \"---\" after it"
         case .notAMapping: return "front matter must be a mapping of keys to values"
@@ -53,6 +60,4 @@ public struct FrontMatterError: Error, Equatable, Sendable, CustomStringConverti
         case .unexpectedStructure: return "malformed YAML: unexpected structure"
         }
     }
-
-    public var description: String { "line \(line): \(message)" }
 }

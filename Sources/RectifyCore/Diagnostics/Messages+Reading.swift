@@ -45,7 +45,7 @@ extension Messages {
     }
 
     public func yaml(_ problem: FrontMatterError.Problem) -> String {
-        guard language == .chinese else { return FrontMatterError(line: 0, problem).message }
+        guard language == .chinese else { return problem.message }
         switch problem {
         case .missingFrontMatter: return "文件开头缺少字段区：第一行应当是“---”，字段写完后再写一行“---”"
         case .unclosedFrontMatter: return "字段区没有结束：请在最后一个字段的下一行写上“---”"

@@ -121,7 +121,7 @@ struct ImportedSite {
 
     static func statusKey(_ word: String) -> String? {
         let word = word.trimmingCharacters(in: .whitespaces)
-        return LedgerImport.statusWords.first { $0.key == word || $0.words.contains(word) }?.key
+        return StatusWords.all.first { $0.key == word || $0.words.contains(word) }?.key
     }
 
     /// Writes `site.yml` and the items; refuses to overwrite an existing file unless `force`.
@@ -177,7 +177,7 @@ struct ImportedSite {
 
     var siteYAML: String {
         var lines = ["title: \(Self.quoted(title))", "language: zh-CN", "statuses:"]
-        for (key, _, done) in LedgerImport.statusWords where statusLabels[key] != nil {
+        for (key, _, done) in StatusWords.all where statusLabels[key] != nil {
             lines.append("  - key: \(key)")
             lines.append("    label: \(Self.quoted(statusLabels[key]!))")
             if done { lines.append("    done: true") }

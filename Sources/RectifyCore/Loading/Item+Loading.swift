@@ -94,7 +94,7 @@ extension Item {
         // ledger's word for it (持续整改), or a part of a label (完成 for 已完成).
         let keys = Set(config.statuses.map(\.key))
         let suggestion = config.statuses.first { $0.label == status }?.key
-            ?? LedgerImport.statusWords.first { keys.contains($0.key) && $0.words.contains(status) }?.key
+            ?? StatusWords.all.first { keys.contains($0.key) && $0.words.contains(status) }?.key
             ?? (status.count >= 2 ? config.statuses.first { $0.label.contains(status) || status.contains($0.label) }?.key : nil)
         log.error(file, line, log.messages.unknownStatus(status, expected: config.statuses.map { ($0.key, $0.label) }, suggestion: suggestion))
     }
